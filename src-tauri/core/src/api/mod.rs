@@ -1,0 +1,265 @@
+//! The one door into the core. The desktop window (through a single Tauri command) and the
+//! command line (`union-ledger call NAME --args JSON`) both hand a command name and JSON
+//! arguments to [`App::call`], which
+//! 1. routes app-level commands (open a book, the wizard, log in) itself;
+//! 2. looks every other name up in the [`registry`], checks the logged-in user's role against
+//!    the command's declared [`Access`], and
+//! 3. runs a reading command directly, or a writing command inside one SQLite transaction that
+//!    also appends the change-log row — so a refused write leaves nothing behind.
+
+pub mod registry;
+
+use crate::audit::changelog;
+use crate::book;
+use crate::db;
+use crate::error::{CoreError, Result};
+use crate::users::{self, Role, User};
+pub use registry::{Access, Command, Ctx};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Commands handled by [`App`] itself; they work before anyone logs in.
+pub const APP_COMMANDS: &[(&str, &str)] = &[
+    ("app_info", "账套文件、是否已建账、单位名称与可登录的用户"),
+    ("book_init", "建账向导：单位信息与三个用户（会计/出纳、工会主席、经审委员）"),
+    ("book_open", "打开另一个账套文件 {path}"),
+    ("book_new", "新建一个空账套文件 {path}，随后运行建账向导"),
+    ("session_login", "登录 {user_id, password}"),
+    ("session_logout", "退出登录"),
+    ("session_current", "当前登录的用户"),
+];
+
+/// An open book and who is logged in to it.
+pub struct App {
+    path: PathBuf,
+    conn: Connection,
+    user: Option<User>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LoginUser {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppInfo {
+    pub db_path: String,
+    pub initialized: bool,
+    pub union_name: Option<String>,
+    pub unit_name: Option<String>,
+    pub schema_version: i64,
+    pub app_version: &'static str,
+    pub users: Vec<LoginUser>,
+}
+
+#[derive(Deserialize)]
+struct PathArgs {
+    path: String,
+}
+
+#[derive(Deserialize)]
+struct LoginArgs {
+    user_id: Option<i64>,
+    name: Option<String>,
+    password: String,
+}
+
+/// Local time as stored in the book, e.g. "2026-11-23T09:30:00".
+pub fn now_string() -> String {
+    chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+impl App {
+    pub fn open(path: &Path) -> Result<App> {
+        let conn = db::open_book_file(path)?;
+        Ok(App { path: path.to_path_buf(), conn, user: None })
+    }
+
+    /// 打开账套: an existing book file.
+    pub fn open_existing(path: &str) -> Result<App> {
+        let path = checked_path(path)?;
+        if !path.exists() {
+            return Err(CoreError::NotFound(format!("账套文件 {}", path.display())));
+        }
+        App::open(&path)
+    }
+
+    /// 新建账套: a new, empty book file; the wizard runs next.
+    pub fn create_new(path: &str) -> Result<App> {
+        let path = checked_path(path)?;
+        if path.exists() {
+            return Err(CoreError::Conflict(format!("文件 {} 已存在，请换一个文件名或直接打开它", path.display())));
+        }
+        App::open(&path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn user(&self) -> Option<&User> {
+        self.user.as_ref()
+    }
+    /// Read-only access for hosts (e.g. the command line's report and verify commands).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn info(&self) -> Result<AppInfo> {
+        let initialized = book::is_initialized(&self.conn)?;
+        let settings = if initialized { Some(book::settings(&self.conn)?) } else { None };
+        Ok(AppInfo {
+            db_path: self.path.display().to_string(),
+            initialized,
+            union_name: settings.as_ref().map(|s| s.union_name.clone()),
+            unit_name: settings.as_ref().map(|s| s.unit_name.clone()),
+            schema_version: db::schema_version(&self.conn)?,
+            app_version: APP_VERSION,
+            users: users::list(&self.conn)?
+                .into_iter()
+                .map(|u| LoginUser { id: u.id, name: u.name, role: u.role, active: u.active })
+                .collect(),
+        })
+    }
+
+    pub fn login(&mut self, user_id: i64, password: &str) -> Result<User> {
+        let user = users::authenticate(&self.conn, user_id, password)?;
+        self.user = Some(user.clone());
+        Ok(user)
+    }
+
+    pub fn login_by_name(&mut self, name: &str, password: &str) -> Result<User> {
+        if !book::is_initialized(&self.conn)? {
+            return Err(CoreError::NotInitialized);
+        }
+        let user = users::authenticate_by_name(&self.conn, name, password)?;
+        self.user = Some(user.clone());
+        Ok(user)
+    }
+
+    /// Run a command by name with JSON arguments, exactly as the UI does.
+    pub fn call(&mut self, name: &str, args: Value) -> Result<Value> {
+        let args = if args.is_null() { json!({}) } else { args };
+        match name {
+            "app_info" => Ok(serde_json::to_value(self.info()?).expect("json")),
+            "book_init" => self.init_book(args),
+            "book_open" | "book_new" => {
+                let p: PathArgs = parse_args(args)?;
+                // Open first; only a book that opened cleanly replaces the current one.
+                *self = if name == "book_open" { App::open_existing(&p.path)? } else { App::create_new(&p.path)? };
+                Ok(serde_json::to_value(self.info()?).expect("json"))
+            }
+            "session_login" => {
+                let a: LoginArgs = parse_args(args)?;
+                let user = match (a.user_id, a.name) {
+                    (Some(id), _) => self.login(id, &a.password)?,
+                    (None, Some(n)) => self.login_by_name(&n, &a.password)?,
+                    _ => return Err(CoreError::validation("user_id", "请选择用户")),
+                };
+                Ok(json!({ "id": user.id, "name": user.name, "role": user.role }))
+            }
+            "session_logout" => {
+                self.user = None;
+                Ok(Value::Null)
+            }
+            "session_current" => Ok(match &self.user {
+                Some(u) => json!({ "id": u.id, "name": u.name, "role": u.role }),
+                None => Value::Null,
+            }),
+            _ => self.call_registered(name, args),
+        }
+    }
+
+    fn init_book(&mut self, args: Value) -> Result<Value> {
+        let req: book::InitBook = parse_args(args.clone())?;
+        let now = now_string();
+        db::with_tx(&mut self.conn, |tx| {
+            book::init(tx, &req, &now)?;
+            crate::ledger::seed_chart(tx)?;
+            changelog::append(
+                tx,
+                changelog::NewEntry {
+                    at: &now,
+                    user_id: None,
+                    user_name: "建账向导",
+                    command: "book_init",
+                    kind: "book",
+                    args: &args,
+                    before: &Value::Null,
+                    after: &serde_json::to_value(book::settings(tx)?).expect("json"),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(serde_json::to_value(self.info()?).expect("json"))
+    }
+
+    fn call_registered(&mut self, name: &str, args: Value) -> Result<Value> {
+        let command = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
+        if !book::is_initialized(&self.conn)? {
+            return Err(CoreError::NotInitialized);
+        }
+        let session_user = self.user.clone().ok_or(CoreError::NotLoggedIn)?;
+        // Re-read the user: a user disabled meanwhile loses access at once.
+        let user = users::get(&self.conn, session_user.id)?;
+        if !user.active {
+            self.user = None;
+            return Err(CoreError::NotLoggedIn);
+        }
+        if !command.access.allows(user.role) {
+            return Err(CoreError::PermissionDenied { action: command.summary.to_string(), role: user.role.label().to_string() });
+        }
+        let now = now_string();
+        if command.access == Access::Read {
+            let ctx = Ctx::new(&self.conn, &user, &now);
+            return (command.run)(&ctx, args);
+        }
+        db::with_tx(&mut self.conn, |tx| {
+            let ctx = Ctx::new(tx, &user, &now);
+            let out = (command.run)(&ctx, args.clone())?;
+            let before = ctx.take_before();
+            changelog::append(
+                tx,
+                changelog::NewEntry {
+                    at: &now,
+                    user_id: Some(user.id),
+                    user_name: &user.name,
+                    command: name,
+                    kind: command.kind(),
+                    args: &args,
+                    before: &before,
+                    after: &out,
+                },
+            )?;
+            Ok(out)
+        })
+    }
+}
+
+fn checked_path(path: &str) -> Result<PathBuf> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(CoreError::validation("path", "请填写账套文件路径"));
+    }
+    Ok(PathBuf::from(path))
+}
+
+/// Deserialize command arguments, turning serde's complaint into a plain message.
+pub fn parse_args<A: serde::de::DeserializeOwned>(args: Value) -> Result<A> {
+    let args = if args.is_null() { json!({}) } else { args };
+    serde_json::from_value(args).map_err(|e| CoreError::BadArgs(e.to_string()))
+}
+
+/// Every command name the UI can invoke, with a one-line description.
+pub fn command_list() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        APP_COMMANDS.iter().map(|(n, d)| (n.to_string(), d.to_string())).collect();
+    out.extend(registry::all().iter().map(|c| (c.name.to_string(), c.summary.to_string())));
+    out
+}

@@ -1,0 +1,42 @@
+//! `verify`: recompute every hash chain in the book — the vouchers' and the change log's —
+//! and say either OK with the head fingerprint, or what first fails to match.
+
+use super::changelog;
+use crate::error::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub ok: bool,
+    /// Short fingerprint of the voucher chain head (12 base32 characters in groups of four).
+    pub fingerprint: String,
+    pub journal: crate::ledger::chain::ChainVerification,
+    pub change_log: changelog::LogVerification,
+    /// Plain-words summary.
+    pub message: String,
+}
+
+pub fn verify_book(conn: &Connection) -> Result<VerifyReport> {
+    let journal = crate::ledger::chain::verify(conn)?;
+    let change_log = changelog::verify(conn)?;
+    let mut problems = Vec::new();
+    if let Some(bad) = &journal.first_bad {
+        problems.push(bad.clone());
+    }
+    if let Some(id) = change_log.first_bad_id {
+        problems.push(format!("操作日志第 {id} 条与哈希链不符"));
+    }
+    let ok = problems.is_empty();
+    Ok(VerifyReport {
+        ok,
+        fingerprint: journal.fingerprint.clone(),
+        message: if ok {
+            format!("账套完整：{} 张凭证、{} 条操作日志均与哈希链一致", journal.vouchers, change_log.entries)
+        } else {
+            problems.join("；")
+        },
+        journal,
+        change_log,
+    })
+}

@@ -1,0 +1,14 @@
+//! Settings commands.
+
+use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::book;
+
+pub fn commands() -> Vec<Command> {
+    vec![
+        command("settings_get", Access::Read, "查看单位信息与设置", |ctx: &Ctx, _: NoArgs| book::settings(ctx.conn)),
+        command("settings_update", Access::Admin, "修改单位信息", |ctx: &Ctx, a: book::SettingsUpdate| {
+            ctx.record_before(&book::settings(ctx.conn)?);
+            book::update_settings(ctx.conn, &a)
+        }),
+    ]
+}

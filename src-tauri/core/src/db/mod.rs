@@ -1,0 +1,116 @@
+//! The book file: one SQLite database. Opening sets the pragmas, runs `integrity_check`,
+//! refuses a schema newer than this program knows, and applies pending migrations.
+
+use crate::error::{CoreError, Result};
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+use std::path::Path;
+
+/// Append-only list of embedded migrations, applied in order under `PRAGMA user_version`.
+/// A released migration is never edited; changes go in a new file.
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("../../migrations/0001_foundation.sql"),
+    include_str!("../../migrations/0002_ledger_chart.sql"),
+    include_str!("../../migrations/0003_ledger_journal.sql"),
+];
+const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this program writes (the number of migrations).
+pub fn latest_schema_version() -> i64 {
+    MIGRATION_COUNT
+}
+
+/// Open (or create) a book file with the pragmas a ledger needs and bring its schema up to date.
+pub fn open_book_file(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent() {
+        if !dir.as_os_str().is_empty() && !dir.exists() {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    let mut conn = Connection::open(path).map_err(|e| CoreError::Io(format!("{}：{e}", path.display())))?;
+    configure(&conn)?;
+    check_integrity(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// An in-memory book, for tests.
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // A file that is not a database fails on the first statement; say so plainly.
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
+    debug_assert!(mode == "wal" || mode == "memory");
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")
+        .map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
+    Ok(())
+}
+
+fn check_integrity(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(|e| CoreError::DbIntegrity(e.to_string()))?
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        Ok(())
+    } else {
+        Err(CoreError::DbIntegrity(problems.into_iter().take(5).collect::<Vec<_>>().join("; ")))
+    }
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = schema_version(conn)?;
+    if found > MIGRATION_COUNT {
+        return Err(CoreError::SchemaTooNew { found, supported: MIGRATION_COUNT });
+    }
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+/// Run `f` inside one SQLite transaction: everything it wrote is committed together, or, if
+/// it returns an error, nothing is.
+pub fn with_tx<T>(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction()?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_counted() {
+        assert!(migrations().validate().is_ok());
+        let conn = open_in_memory().unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), MIGRATION_COUNT);
+    }
+}
+
+/// Copy the whole book to `out` with `VACUUM INTO` — consistent even while the book is open,
+/// and never a raw copy of a WAL file.
+pub fn backup_to(conn: &Connection, out: &Path) -> Result<()> {
+    if out.exists() {
+        return Err(CoreError::Conflict(format!("备份文件 {} 已存在", out.display())));
+    }
+    conn.execute("VACUUM INTO ?1", [out.display().to_string()])?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! The books (账簿). This module is the **only writer of journal tables**: other modules ask
+//! [`posting`] to post a balanced voucher. Posted vouchers are immutable and hash-chained;
+//! corrections are reversing vouchers; closed periods take no postings.
+
+pub mod chain;
+pub mod chart;
+pub mod commands;
+pub mod pinyin;
+pub mod posting;
+pub mod reports;
+
+pub use chart::seed_chart;
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+/// Whether an account already carries journal lines or an opening balance.
+pub fn account_has_entries(conn: &Connection, code: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM journal_lines WHERE account_code = ?1)
+             OR EXISTS (SELECT 1 FROM opening_balances WHERE account_code = ?1 AND amount_fen <> 0)
+             OR EXISTS (SELECT 1 FROM draft_lines WHERE account_code = ?1)",
+        [code],
+        |r| r.get(0),
+    )?)
+}

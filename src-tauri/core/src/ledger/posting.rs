@@ -1,0 +1,1 @@
+//! The single posting gateway. (Being written: see the ledger issue.)

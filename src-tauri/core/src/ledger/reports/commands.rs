@@ -1,0 +1,7 @@
+//! Report commands.
+
+use crate::api::registry::Command;
+
+pub fn commands() -> Vec<Command> {
+    vec![]
+}

@@ -1,0 +1,47 @@
+//! Shared fixtures for the core's integration tests: a fresh book in a temp file, created
+//! through the same wizard command the UI uses.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use union_ledger_core::App;
+
+pub const TREASURER: &str = "王会计";
+pub const CHAIR: &str = "李主席";
+pub const AUDITOR: &str = "张经审";
+pub const PASSWORD: &str = "secret1";
+
+pub fn init_args(start_month: &str) -> Value {
+    json!({
+        "union_name": "江都区某某水利管理处工会委员会",
+        "unit_name": "江都区某某水利管理处",
+        "start_month": start_month,
+        "province": "江苏",
+        "chart_version": "2021-grassroots",
+        "treasurer": {"name": TREASURER, "password": PASSWORD},
+        "chair": {"name": CHAIR, "password": PASSWORD},
+        "auditor": {"name": AUDITOR, "password": PASSWORD},
+    })
+}
+
+/// A new book starting in `start_month`, logged in as the treasurer.
+pub fn book_starting(start_month: &str) -> (TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(&dir.path().join("book.sqlite")).unwrap();
+    app.call("book_init", init_args(start_month)).unwrap();
+    app.login_by_name(TREASURER, PASSWORD).unwrap();
+    (dir, app)
+}
+
+pub fn book() -> (TempDir, App) {
+    book_starting("2026-01")
+}
+
+pub fn as_user(app: &mut App, name: &str) {
+    app.login_by_name(name, PASSWORD).unwrap();
+}
+
+/// Number of rows in a table, to prove a refused write left nothing behind.
+pub fn count(app: &App, table: &str) -> i64 {
+    app.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
