@@ -157,6 +157,9 @@ fn chinese_upper(fen: i64) -> String {
                     out.push_str(BIG_UNITS[pos / 4]);
                 }
                 group_has_digit = false;
+                // Zeros at the end of a section are not read (贰拾万伍仟); a zero at the start
+                // of the next section is (贰拾万零伍佰).
+                pending_zero = false;
             }
         }
         out.push('元');
@@ -283,6 +286,8 @@ mod tests {
         assert_eq!(up("6000"), "陆仟元整");
         assert_eq!(up("-200"), "负贰佰元整");
         assert_eq!(up("205000"), "贰拾万伍仟元整");
+        assert_eq!(up("200500"), "贰拾万零伍佰元整");
+        assert_eq!(up("1000000"), "壹佰万元整");
     }
 
     #[test]

@@ -57,6 +57,11 @@ pub fn redact(args: &Value) -> Value {
                 .map(|(k, v)| {
                     if k.contains("password") {
                         (k.clone(), Value::String("******".into()))
+                    } else if k == "data_base64" {
+                        // File contents are kept in their own table with a SHA-256; the log
+                        // records only how big they were.
+                        let len = v.as_str().map(str::len).unwrap_or(0);
+                        (k.clone(), Value::String(format!("[文件内容 {len} 字符，已省略]")))
                     } else {
                         (k.clone(), redact(v))
                     }

@@ -2,14 +2,21 @@
 //! [`posting`] to post a balanced voucher. Posted vouchers are immutable and hash-chained;
 //! corrections are reversing vouchers; closed periods take no postings.
 
+pub mod attachments;
 pub mod chain;
 pub mod chart;
 pub mod commands;
+pub mod drafts;
+pub mod entry;
+pub mod opening;
+pub mod periods;
 pub mod pinyin;
 pub mod posting;
 pub mod reports;
 
 pub use chart::seed_chart;
+pub use periods::require_open;
+pub use posting::{get_voucher, is_period_closed, period_of, post_voucher, reverse_voucher, LineInput, PostedLine, PostedVoucher, VoucherInput};
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -2,9 +2,15 @@
 
 use pinyin::ToPinyin;
 
+/// Characters with several readings, read as they are in account names (银行, 长期).
+const ACCOUNTING_READINGS: &[(char, char)] = &[('行', 'h'), ('长', 'c'), ('重', 'z'), ('还', 'h')];
+
 pub fn initials(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c.to_pinyin() {
+            _ if ACCOUNTING_READINGS.iter().any(|(h, _)| *h == c) => {
+                ACCOUNTING_READINGS.iter().find(|(h, _)| *h == c).map(|(_, i)| *i)
+            }
             Some(p) => p.first_letter().chars().next(),
             None if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
             None => None,

@@ -1,7 +1,92 @@
-//! Report commands.
+//! Report, export and import commands (账簿报表、导出、凭证导入).
 
-use crate::api::registry::Command;
+use super::export::{self, ExportFile, ExportRequest};
+use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::error::{CoreError, Result};
+use crate::io::voucher_import;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize)]
+pub struct RangeArgs {
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub include_zero: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AccountRangeArgs {
+    pub account: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct YearArgs {
+    pub year: i32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PeriodArgs {
+    pub period: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FileArgs {
+    pub file_name: String,
+    pub data_base64: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ImportArgs {
+    pub file_name: String,
+    pub data_base64: String,
+    #[serde(default)]
+    pub post: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TextOut {
+    pub text: String,
+}
+
+/// Decode a file sent by the UI as base64 (whitespace and a "data:…;base64," prefix tolerated).
+pub fn decode_base64(data: &str) -> Result<Vec<u8>> {
+    let data = data.split_once(";base64,").map(|(_, d)| d).unwrap_or(data);
+    let clean: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+    data_encoding::BASE64
+        .decode(clean.as_bytes())
+        .map_err(|e| CoreError::validation("data_base64", format!("文件内容不是有效的 base64：{e}")))
+}
 
 pub fn commands() -> Vec<Command> {
-    vec![]
+    vec![
+        command("report_trial_balance", Access::Read, "科目余额表", |ctx: &Ctx, a: RangeArgs| {
+            super::trial_balance_opts(ctx.conn, &a.from, &a.to, a.include_zero)
+        }),
+        command("report_cash_journal", Access::Read, "现金日记账", |ctx: &Ctx, a: RangeArgs| super::cash_journal(ctx.conn, &a.from, &a.to)),
+        command("report_bank_journal", Access::Read, "银行存款日记账", |ctx: &Ctx, a: RangeArgs| super::bank_journal(ctx.conn, &a.from, &a.to)),
+        command("report_account_ledger", Access::Read, "明细账", |ctx: &Ctx, a: AccountRangeArgs| {
+            super::account_ledger(ctx.conn, &a.account, &a.from, &a.to)
+        }),
+        command("report_general_ledger", Access::Read, "总账", |ctx: &Ctx, a: YearArgs| super::general_ledger(ctx.conn, a.year)),
+        command("report_income_statement", Access::Read, "收入支出表（工会02表）", |ctx: &Ctx, a: PeriodArgs| {
+            super::income_statement(ctx.conn, &a.period)
+        }),
+        command("report_balance_sheet", Access::Read, "资产负债表（工会01表）", |ctx: &Ctx, a: PeriodArgs| {
+            super::balance_sheet(ctx.conn, &a.period)
+        }),
+        command("report_export_xlsx", Access::Read, "导出账簿报表为 Excel", |ctx: &Ctx, a: ExportRequest| -> Result<ExportFile> {
+            export::export_xlsx(ctx.conn, &a)
+        }),
+        command("ledger_export_hledger", Access::Read, "导出 hledger 格式的记账凭证", |ctx: &Ctx, _: NoArgs| -> Result<TextOut> {
+            Ok(TextOut { text: crate::io::hledger::export_hledger(ctx.conn)? })
+        }),
+        command("vouchers_import_preview", Access::Read, "凭证导入预览", |ctx: &Ctx, a: FileArgs| {
+            voucher_import::preview_voucher_import(ctx.conn, &decode_base64(&a.data_base64)?, &a.file_name)
+        }),
+        command("vouchers_import", Access::Write, "凭证导入", |ctx: &Ctx, a: ImportArgs| {
+            voucher_import::import_vouchers(ctx.conn, &decode_base64(&a.data_base64)?, &a.file_name, a.post, ctx.user.id, ctx.now)
+        }),
+    ]
 }
