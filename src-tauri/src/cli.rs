@@ -63,8 +63,29 @@ pub enum Cmd {
         #[arg(long, default_value = "{}")]
         args: String,
     },
-    /// 校验账套：操作日志与凭证哈希链，输出 OK 与指纹，或第一个不符的记录
-    Verify,
+    /// 校验账套：凭证与操作日志的哈希链；输出 OK 与指纹，或第一个不符的凭证（退出码 4）
+    Verify {
+        /// 输出完整的 JSON 校验报告
+        #[arg(long)]
+        json: bool,
+    },
+    /// 账簿报表（只读，无需登录）
+    #[command(subcommand)]
+    Report(ReportCmd),
+    /// 凭证：导入
+    #[command(subcommand)]
+    Vouchers(VouchersCmd),
+    /// 会计期间：结账与反结账（需登录；反结账需工会主席）
+    #[command(subcommand)]
+    Period(PeriodCmd),
+    /// 导出全部凭证供其他软件核对，如 hledger（只读）
+    ExportJournal {
+        /// 目前支持 hledger
+        #[arg(long, default_value = "hledger")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// 备份账套到一个文件（SQLite VACUUM INTO，可在使用中备份）
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -72,7 +93,105 @@ pub enum Cmd {
     },
 }
 
+/// On Windows a GUI-subsystem program has no console; borrow the parent's when run from a shell.
+fn attach_console() {
+    #[cfg(windows)]
+    unsafe {
+        windows_sys::Win32::System::Console::AttachConsole(windows_sys::Win32::System::Console::ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Xlsx,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReportCmd {
+    /// 科目余额表
+    TrialBalance {
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// XLSX 输出文件（默认用报表名保存在当前目录）
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// 列出全为零的科目
+        #[arg(long)]
+        include_zero: bool,
+    },
+    /// 日记账 / 明细账：101 为现金日记账，102 为银行存款日记账，其他科目为明细账
+    Journal {
+        #[arg(long, value_name = "CODE")]
+        account: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 收入支出表（工会02表）
+    IncomeStatement {
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 资产负债表（工会01表）
+    BalanceSheet {
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VouchersCmd {
+    /// 从 XLSX 或 CSV（UTF-8/GBK）导入凭证；有任何错误则整批不导入。默认存为草稿，--post 直接记账
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        post: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PeriodCmd {
+    /// 结账
+    Close {
+        #[arg(value_name = "YYYY-MM")]
+        period: String,
+    },
+    /// 反结账（工会主席，须写明原因）
+    Reopen {
+        #[arg(value_name = "YYYY-MM")]
+        period: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 期间状态与结账检查
+    Status {
+        #[arg(value_name = "YYYY-MM")]
+        period: String,
+    },
+}
+
 pub fn main() -> i32 {
+    if std::env::args_os().len() > 1 {
+        attach_console();
+    }
     let cli = Cli::parse();
     let db = cli.db.clone().unwrap_or_else(crate::default_book_path);
     let Some(command) = cli.command else {
@@ -100,7 +219,7 @@ pub fn main() -> i32 {
             2
         }
         Err(CliError::Mismatch(report)) => {
-            println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+            println!("MISMATCH {}", report.get("message").and_then(Value::as_str).unwrap_or(""));
             eprintln!("校验失败：{}", report.get("message").and_then(Value::as_str).unwrap_or("账套与哈希链不符"));
             4
         }
@@ -125,6 +244,12 @@ fn exit_code(e: &CoreError) -> i32 {
         CoreError::AuthFailed | CoreError::PermissionDenied { .. } | CoreError::NotLoggedIn => 3,
         _ => 1,
     }
+}
+
+fn decode(v: &Value) -> Result<Vec<u8>, CliError> {
+    data_encoding::BASE64
+        .decode(v.as_str().unwrap_or_default().as_bytes())
+        .map_err(|e| CliError::Core(CoreError::Internal(e.to_string())))
 }
 
 /// Open the book and log in with the --user/--password given.
@@ -177,16 +302,84 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             let mut app = logged_in(db, user, password)?;
             Ok(app.call(&name, args)?)
         }
-        Cmd::Verify => {
+        Cmd::Verify { json } => {
             let app = open_existing(db)?;
             let report = union_ledger_core::audit::verify::verify_book(app.conn())?;
             let value = serde_json::to_value(&report).expect("json");
-            if report.ok {
-                println!("OK {}", report.fingerprint);
-                Ok(value)
-            } else {
-                Err(CliError::Mismatch(value))
+            if !report.ok {
+                return Err(CliError::Mismatch(value));
             }
+            if json {
+                return Ok(value);
+            }
+            println!("OK {}", report.fingerprint);
+            println!("{}", report.message);
+            Ok(Value::Null)
+        }
+        Cmd::Report(report) => {
+            let app = open_existing(db)?;
+            let (name, args, format, out) = match report {
+                ReportCmd::TrialBalance { from, to, format, out, include_zero } => (
+                    "trial_balance",
+                    serde_json::json!({"from": from, "to": to, "include_zero": include_zero}),
+                    format,
+                    out,
+                ),
+                ReportCmd::Journal { account, from, to, format, out } => {
+                    let report = match account.as_str() {
+                        "101" => "cash_journal",
+                        "102" => "bank_journal",
+                        _ => "account_ledger",
+                    };
+                    (report, serde_json::json!({"account": account, "from": from, "to": to}), format, out)
+                }
+                ReportCmd::IncomeStatement { period, format, out } => {
+                    ("income_statement", serde_json::json!({"period": period}), format, out)
+                }
+                ReportCmd::BalanceSheet { period, format, out } => {
+                    ("balance_sheet", serde_json::json!({"period": period}), format, out)
+                }
+            };
+            match format {
+                Format::Json => Ok(app.read(&format!("report_{name}"), args)?),
+                Format::Xlsx => {
+                    let mut args = args;
+                    args["report"] = Value::String(name.to_string());
+                    let file = app.read("report_export_xlsx", args)?;
+                    let file_name = file["file_name"].as_str().unwrap_or("report.xlsx").to_string();
+                    let bytes = decode(&file["data_base64"])?;
+                    let out = out.unwrap_or_else(|| PathBuf::from(file_name));
+                    std::fs::write(&out, bytes).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string() }))
+                }
+            }
+        }
+        Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+            let mut app = logged_in(db, user, password)?;
+            let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            let args = serde_json::json!({
+                "file_name": file_name,
+                "data_base64": data_encoding::BASE64.encode(&bytes),
+                "post": post,
+            });
+            Ok(app.call("vouchers_import", args)?)
+        }
+        Cmd::Period(cmd) => match cmd {
+            PeriodCmd::Close { period } => Ok(logged_in(db, user, password)?.call("period_close", serde_json::json!({"period": period}))?),
+            PeriodCmd::Reopen { period, reason } => Ok(logged_in(db, user, password)?
+                .call("period_reopen", serde_json::json!({"period": period, "reason": reason}))?),
+            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("period_status", serde_json::json!({"period": period}))?),
+        },
+        Cmd::ExportJournal { format, out } => {
+            if format != "hledger" {
+                return Err(CliError::Usage(format!("不支持的导出格式“{format}”，目前只支持 hledger")));
+            }
+            let app = open_existing(db)?;
+            let text = app.read("ledger_export_hledger", Value::Null)?;
+            std::fs::write(&out, text["text"].as_str().unwrap_or_default())
+                .map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+            Ok(serde_json::json!({ "file": out.display().to_string() }))
         }
         Cmd::Backup { out } => {
             let app = open_existing(db)?;

@@ -200,6 +200,22 @@ impl App {
         Ok(serde_json::to_value(self.info()?).expect("json"))
     }
 
+    /// Run a *reading* command without a login, for the command line's reports and exports.
+    /// Anyone holding the book file can read it with SQLite anyway; writes always need a user.
+    pub fn read(&self, name: &str, args: Value) -> Result<Value> {
+        let command = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
+        if command.access != Access::Read {
+            return Err(CoreError::NotLoggedIn);
+        }
+        if !book::is_initialized(&self.conn)? {
+            return Err(CoreError::NotInitialized);
+        }
+        let reader = User { id: 0, name: "命令行".into(), role: Role::Auditor, active: true, created_at: String::new() };
+        let now = now_string();
+        let ctx = Ctx::new(&self.conn, &reader, &now);
+        (command.run)(&ctx, if args.is_null() { json!({}) } else { args })
+    }
+
     fn call_registered(&mut self, name: &str, args: Value) -> Result<Value> {
         let command = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
         if !book::is_initialized(&self.conn)? {

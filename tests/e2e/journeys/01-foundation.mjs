@@ -1,0 +1,85 @@
+// Issue 2: fresh book → wizard → login as treasurer → every page → English and back →
+// auditor sees no editing controls.
+import { sleep } from '../webdriver.mjs';
+
+const PASSWORD = 'secret1';
+const input = (id) => `[data-testid="${id}"] input`;
+
+export async function createBook(s, shot) {
+  await s.find(input('setup-union-name'));
+  if (shot) await shot('wizard-start');
+  await s.type(input('setup-union-name'), '江都区某某水利管理处工会委员会');
+  await s.type(input('setup-unit-name'), '江都区某某水利管理处');
+  await s.click('[data-testid="setup-next"]');
+  await s.type(input('setup-treasurer-name'), '王会计');
+  await s.type(input('setup-treasurer-password'), PASSWORD);
+  await s.type(input('setup-treasurer-password2'), PASSWORD);
+  await s.type(input('setup-chair-name'), '李主席');
+  await s.type(input('setup-chair-password'), PASSWORD);
+  await s.type(input('setup-chair-password2'), PASSWORD);
+  await s.type(input('setup-auditor-name'), '张经审');
+  await s.type(input('setup-auditor-password'), PASSWORD);
+  await s.type(input('setup-auditor-password2'), PASSWORD);
+  if (shot) await shot('wizard-users');
+  await s.click('[data-testid="setup-next"]');
+  if (shot) await shot('wizard-confirm');
+  await s.click('[data-testid="setup-finish"]');
+}
+
+export async function login(s, name) {
+  await s.click(`[data-testid="login-user-${name}"]`);
+  await s.type(input('login-password'), PASSWORD);
+  await s.click('[data-testid="login-submit"]');
+  await s.waitText('[data-testid="current-user"]', name);
+}
+
+export async function logout(s) {
+  await s.click('[data-testid="logout"]');
+  await s.find('[data-testid="login-submit"]');
+}
+
+const pages = ['home', 'members', 'dues', 'welfare', 'entry', 'vouchers', 'books', 'budget', 'notice', 'audit', 'settings'];
+
+export const journeys = [
+  {
+    name: 'foundation',
+    async run({ s, shot }) {
+      await createBook(s, shot);
+      await s.find('[data-testid="login-submit"]');
+      await shot('login');
+      await login(s, '王会计');
+      await shot('home-treasurer');
+      const title = await s.execute('return document.title');
+      if (!title.includes('江都区某某水利管理处工会委员会') || !title.includes('book.sqlite')) {
+        throw new Error(`window title lacks union name or book file: ${title}`);
+      }
+      for (const p of pages) {
+        await s.click(`[data-testid="nav-${p}"]`);
+        await s.find('[data-testid="page-title"]');
+        const hash = await s.execute('return location.hash');
+        if (!hash.includes(`/${p}`)) throw new Error(`nav-${p} went to ${hash}`);
+      }
+      await shot('settings-treasurer');
+      if (!(await s.exists('[data-testid="settings-save"]'))) throw new Error('treasurer should see the save button');
+
+      await s.click('[data-testid="lang-en"]');
+      await s.waitText('[data-testid="nav-members"]', 'Members');
+      await shot('english');
+      await s.click('[data-testid="lang-zh"]');
+      await s.waitText('[data-testid="nav-members"]', '会员');
+
+      await logout(s);
+      await login(s, '张经审');
+      await s.click('[data-testid="nav-settings"]');
+      await s.find('[data-testid="readonly-notice"]');
+      await sleep(300);
+      for (const control of ['settings-save', 'users-add']) {
+        if (await s.exists(`[data-testid="${control}"]`)) throw new Error(`auditor sees ${control}`);
+      }
+      await s.click('[data-testid="settings-tab-users"]');
+      await sleep(300);
+      if (await s.exists('[data-testid="users-add"]')) throw new Error('auditor sees users-add');
+      await shot('settings-auditor-readonly');
+    },
+  },
+];

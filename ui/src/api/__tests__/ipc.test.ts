@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+const invoke = vi.fn()
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...a: unknown[]) => invoke(...a) }))
+
+import { AppError, call, errorMessage } from '../ipc'
+import { i18n, setLocale } from '@/locales'
+
+describe('the ipc wrapper', () => {
+  beforeEach(() => {
+    invoke.mockReset()
+    setLocale('zh-CN')
+  })
+
+  it('sends every command through `call` as {name, args}', async () => {
+    invoke.mockResolvedValue({ ok: 1 })
+    await expect(call('users_list', { x: 1 })).resolves.toEqual({ ok: 1 })
+    expect(invoke).toHaveBeenCalledWith('call', { name: 'users_list', args: { x: 1 } })
+  })
+
+  it('sends empty args as an empty object', async () => {
+    invoke.mockResolvedValue(null)
+    await call('session_logout')
+    expect(invoke).toHaveBeenCalledWith('call', { name: 'session_logout', args: {} })
+  })
+
+  it('turns a backend error object into an AppError carrying its code and details', async () => {
+    invoke.mockRejectedValue({ code: 'validation', message: '密码至少 6 位', details: { field: 'chair.password' } })
+    const err = (await call('book_init', {}).catch((e: unknown) => e)) as AppError
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('validation')
+    expect(err.message).toBe('密码至少 6 位')
+    expect(err.details).toEqual({ field: 'chair.password' })
+  })
+
+  it('turns a bare string rejection into an internal AppError', async () => {
+    invoke.mockRejectedValue('boom')
+    const err = (await call('app_info').catch((e: unknown) => e)) as AppError
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('internal')
+  })
+
+  it('shows the translated text for a known code, with details interpolated', () => {
+    const e = new AppError('validation', 'backend text', { field: 'union_name' })
+    expect(errorMessage(e)).toBe('输入有误：工会名称')
+    setLocale('en')
+    expect(errorMessage(e)).toBe('Invalid input: Union name')
+  })
+
+  it('translates nested field paths such as auditor.name', () => {
+    const e = new AppError('validation', 'x', { field: 'auditor.name' })
+    expect(errorMessage(e)).toBe('输入有误：经审委员姓名')
+  })
+
+  it('shows the translation for a code without details', () => {
+    expect(errorMessage({ code: 'auth_failed', message: 'whatever' })).toBe(i18n.global.t('errors.auth_failed'))
+  })
+
+  it('falls back to the backend message when the details cannot fill the text', () => {
+    expect(errorMessage(new AppError('validation', '建账月份格式不正确'))).toBe('建账月份格式不正确')
+  })
+
+  it('falls back to the backend message for an unknown code', () => {
+    expect(errorMessage(new AppError('brand_new_code', '后端给出的中文说明'))).toBe('后端给出的中文说明')
+  })
+})
