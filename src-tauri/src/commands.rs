@@ -31,3 +31,12 @@ pub async fn call(state: tauri::State<'_, Shell>, name: String, args: Value) -> 
         }
     }
 }
+
+/// Write an export (XLSX, HTML, PDF, attachment) to the path the user chose in the native
+/// save dialog. This is the shell's job — the core never touches paths the UI picks.
+#[tauri::command]
+pub async fn save_file(path: String, data_base64: String) -> Result<(), ErrorPayload> {
+    let io = |m: String| union_ledger_core::CoreError::Io(m).payload();
+    let bytes = data_encoding::BASE64.decode(data_base64.as_bytes()).map_err(|e| io(e.to_string()))?;
+    std::fs::write(&path, bytes).map_err(|e| io(format!("{path}：{e}")))
+}

@@ -26,8 +26,9 @@ pub fn default_book_path() -> PathBuf {
 pub fn run_window(db: PathBuf) {
     let opened = App::open(&db).map_err(|e| e.payload());
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Shell { book: Mutex::new(opened) })
-        .invoke_handler(tauri::generate_handler![commands::call])
+        .invoke_handler(tauri::generate_handler![commands::call, commands::save_file])
         .run(tauri::generate_context!())
         .expect("failed to start the 工会账本 window");
 }

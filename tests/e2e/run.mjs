@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const app = process.env.UNION_LEDGER_APP || join(root, 'target/debug/union-ledger');
 const artifacts = join(root, 'tests/artifacts/e2e');
-const port = 4444;
+const port = Number(process.env.E2E_PORT || 4444);
 const display = process.env.E2E_DISPLAY || ':99';
 const only = process.argv[2];
 
@@ -66,7 +66,7 @@ start('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp']);
 await sleep(500);
 const env = { DISPLAY: display, LANG: 'zh_CN.UTF-8', WEBKIT_DISABLE_COMPOSITING_MODE: '1' };
 Object.assign(process.env, env);
-start('tauri-driver', ['--port', String(port)], env);
+start('tauri-driver', ['--port', String(port), '--native-port', String(port + 100)], env);
 await waitForDriver();
 
 let passed = 0;
