@@ -29,6 +29,8 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 # Front-end dependencies from the committed lockfile; skipped when already in place.
+# (package.json overrides rollup with its WebAssembly build: the registry this project builds
+# from carries only some of rollup's per-platform binaries, and `npm ci` needs them all.)
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> npm ci (ui)"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
