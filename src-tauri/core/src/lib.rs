@@ -11,9 +11,11 @@ pub mod api;
 pub mod audit;
 pub mod book;
 pub mod db;
+pub mod dues;
 pub mod error;
 pub mod io;
 pub mod ledger;
+pub mod members;
 pub mod money;
 pub mod users;
 

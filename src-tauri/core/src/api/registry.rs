@@ -115,6 +115,8 @@ pub fn all() -> &'static [Command] {
         v.extend(crate::audit::commands::commands());
         v.extend(crate::ledger::commands::commands());
         v.extend(crate::ledger::reports::commands::commands());
+        v.extend(crate::members::commands::commands());
+        v.extend(crate::dues::commands::commands());
         v
     })
 }

@@ -13,6 +13,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0002_ledger_chart.sql"),
     include_str!("../../migrations/0003_ledger_journal.sql"),
     include_str!("../../migrations/0004_ledger_locks.sql"),
+    include_str!("../../migrations/0010_members.sql"),
+    include_str!("../../migrations/0011_dues.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
 
