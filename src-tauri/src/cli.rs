@@ -78,6 +78,12 @@ pub enum Cmd {
     /// 会计期间：结账与反结账（需登录；反结账需工会主席）
     #[command(subcommand)]
     Period(PeriodCmd),
+    /// 会员：导入与名册
+    #[command(subcommand)]
+    Members(MembersCmd),
+    /// 会费：生成应收与工资代扣入账
+    #[command(subcommand)]
+    Dues(DuesCmd),
     /// 导出全部凭证供其他软件核对，如 hledger（只读）
     ExportJournal {
         /// 目前支持 hledger
@@ -146,6 +152,13 @@ pub enum ReportCmd {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// 会费月报：每位会员的基数、应缴、已缴、欠缴
+    Dues {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
+    },
     /// 资产负债表（工会01表）
     BalanceSheet {
         #[arg(long, value_name = "YYYY-MM")]
@@ -155,6 +168,38 @@ pub enum ReportCmd {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MembersCmd {
+    /// 从 XLSX 或 CSV（UTF-8/GBK）导入会员名册；任何一行有错则整个文件不导入，错误逐行打印到 stderr
+    Import { file: PathBuf },
+    /// 会员名册（身份证号已遮蔽），只读
+    List {
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DuesCmd {
+    /// 生成某月会费应收（可重复运行：只更新未缴的应收）
+    Charge {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+    },
+    /// 工资代扣：把某月未缴会费全部记为已缴，并生成一张凭证（借 银行存款 / 贷 会费收入）
+    PayBatch {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum JsonOnly {
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -336,6 +381,9 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                 ReportCmd::IncomeStatement { period, format, out } => {
                     ("income_statement", serde_json::json!({"period": period}), format, out)
                 }
+                ReportCmd::Dues { month, format: JsonOnly::Json } => {
+                    return Ok(app.read("report_dues", serde_json::json!({"month": month}))?);
+                }
                 ReportCmd::BalanceSheet { period, format, out } => {
                     ("balance_sheet", serde_json::json!({"period": period}), format, out)
                 }
@@ -353,6 +401,21 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                     Ok(serde_json::json!({ "file": out.display().to_string() }))
                 }
             }
+        }
+        Cmd::Members(MembersCmd::Import { file }) => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+            let mut app = logged_in(db, user, password)?;
+            let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            Ok(union_ledger_core::members::cli::import_file(&mut app, &file_name, &bytes)?)
+        }
+        Cmd::Members(MembersCmd::List { format: JsonOnly::Json }) => {
+            Ok(union_ledger_core::members::cli::list(&open_existing(db)?)?)
+        }
+        Cmd::Dues(DuesCmd::Charge { month }) => {
+            Ok(union_ledger_core::dues::cli::charge(&mut logged_in(db, user, password)?, &month)?)
+        }
+        Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
+            Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
         }
         Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
