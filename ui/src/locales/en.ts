@@ -1,5 +1,7 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
+import books from './modules/books.en'
+import { entry, vouchers } from './modules/ledger.en'
 
 const en: typeof zhCN = {
   app: {
@@ -236,6 +238,9 @@ const en: typeof zhCN = {
     zh: '中文',
     en: 'English',
   },
+  books,
+  entry,
+  vouchers,
 }
 
 export default en

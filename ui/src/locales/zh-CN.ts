@@ -1,4 +1,6 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
+import books from './modules/books.zh-CN'
+import { entry, vouchers } from './modules/ledger.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -235,4 +237,7 @@ export default {
     zh: '中文',
     en: 'English',
   },
+  books,
+  entry,
+  vouchers,
 }
