@@ -5,11 +5,18 @@ import { sleep } from '../webdriver.mjs';
 const PASSWORD = 'secret1';
 const input = (id) => `[data-testid="${id}"] input`;
 
-export async function createBook(s, shot) {
+export async function createBook(s, shot, { startMonth } = {}) {
   await s.find(input('setup-union-name'));
   if (shot) await shot('wizard-start');
   await s.type(input('setup-union-name'), '江都区某某水利管理处工会委员会');
   await s.type(input('setup-unit-name'), '江都区某某水利管理处');
+  if (startMonth) {
+    // Typed into the month picker, then Enter (the wizard reads the last YYYY-MM typed).
+    await s.type(input('setup-start-month'), `${startMonth}\uE007`);
+    await sleep(300);
+    const got = await s.execute(`return document.querySelector('[data-testid="setup-start-month"] input').value`);
+    if (got !== startMonth) throw new Error(`start month shows ${got}, expected ${startMonth}`);
+  }
   await s.click('[data-testid="setup-next"]');
   await s.type(input('setup-treasurer-name'), '王会计');
   await s.type(input('setup-treasurer-password'), PASSWORD);

@@ -1,6 +1,8 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
 import audit from './modules/audit.en'
+import books from './modules/books.en'
+import { entry, vouchers } from './modules/ledger.en'
 
 const en: typeof zhCN = {
   app: {
@@ -238,6 +240,9 @@ const en: typeof zhCN = {
     en: 'English',
   },
   audit,
+  books,
+  entry,
+  vouchers,
 }
 
 export default en

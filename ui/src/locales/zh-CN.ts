@@ -1,5 +1,7 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
 import audit from './modules/audit.zh-CN'
+import books from './modules/books.zh-CN'
+import { entry, vouchers } from './modules/ledger.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -237,4 +239,7 @@ export default {
     en: 'English',
   },
   audit,
+  books,
+  entry,
+  vouchers,
 }

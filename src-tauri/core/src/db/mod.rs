@@ -15,6 +15,9 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0004_ledger_locks.sql"),
     include_str!("../../migrations/0010_members.sql"),
     include_str!("../../migrations/0011_dues.sql"),
+    include_str!("../../migrations/0014_dues_reversals.sql"),
+    // Applied after 0014 (landed on main first); the position in this list, not the file
+    // number, is the schema version.
     include_str!("../../migrations/0013_audit.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;

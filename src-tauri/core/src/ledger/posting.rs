@@ -469,6 +469,30 @@ pub fn reversal_input(conn: &Connection, id: i64, date: NaiveDate, reason: &str)
 /// Post a red-ink reversal (冲销) of a posted voucher, dated `date` (in an open period),
 /// linked by `reverses_id`. A voucher is reversed at most once; a reversal is never reversed.
 pub fn reverse_voucher(conn: &Connection, id: i64, date: NaiveDate, reason: &str, posted_by: i64, now: &str) -> Result<PostedVoucher> {
+    let orig = get_voucher(conn, id)?;
+    if let Some(module) = owning_module(&orig.source) {
+        // The module keeps records tied to this voucher (charges paid, payouts received); a
+        // bare reversal would leave them claiming money that the books no longer show.
+        return Err(CoreError::invalid(format!(
+            "{} {} 号凭证由「{module}」生成，请到「{module}」页面撤销这笔业务（会同时冲销凭证）",
+            orig.period, orig.display_number
+        )));
+    }
+    reverse_voucher_of_module(conn, id, date, reason, posted_by, now)
+}
+
+/// Vouchers whose source module keeps linked records, with the page that undoes them.
+fn owning_module(source: &str) -> Option<&'static str> {
+    match source {
+        "dues" => Some("会费"),
+        "welfare" => Some("慰问发放"),
+        _ => None,
+    }
+}
+
+/// Reverse a voucher on behalf of the module that posted it (the module updates its own
+/// records in the same transaction). Other callers use [`reverse_voucher`].
+pub fn reverse_voucher_of_module(conn: &Connection, id: i64, date: NaiveDate, reason: &str, posted_by: i64, now: &str) -> Result<PostedVoucher> {
     let mut input = reversal_input(conn, id, date, reason)?;
     input.prepared_by = Some(posted_by);
     post_voucher(conn, &input, posted_by, now)
