@@ -4,6 +4,8 @@
 // income reviewed and queries the expense → the treasurer answers → the auditor closes the
 // query and signs October off (fingerprint shown) → the treasurer closes October. The
 // auditor's attempt to write is refused by the core as a permission matter.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sleep } from '../webdriver.mjs';
 import { createBook, login, logout } from './01-foundation.mjs';
 
@@ -45,6 +47,20 @@ async function waitFor(s, css, expected, { timeout = 10000 } = {}) {
   throw new Error(`expected "${expected}" in ${css}, got "${got}"`);
 }
 
+async function pickInSelect(s, testid, text) {
+  // A filterable ElSelect: open it, type, Enter picks the first match.
+  await s.click(`[data-testid="${testid}"] .el-select__wrapper`);
+  await s.type(input(testid), text);
+  await sleep(300);
+  await s.type(input(testid), ENTER, { clear: false });
+  await sleep(200);
+}
+
+async function setDate(s, testid, date) {
+  await s.type(input(testid), date + ENTER);
+  await sleep(200);
+}
+
 async function openAudit(s, tab) {
   await s.click('[data-testid="nav-audit"]');
   await s.find('[data-testid="page-title"]');
@@ -61,12 +77,9 @@ async function showMonth(s, period) {
 export const journeys = [
   {
     name: 'audit-approval-review-signoff',
-    async run({ s, shot }) {
-      // Book starting October 2026 (the wizard's month picker takes typed text + Enter).
-      await s.find(input('setup-start-month'));
-      await s.type(input('setup-start-month'), '2026-10' + ENTER);
-      await sleep(200);
-      await createBook(s);
+    async run({ s, shot, work }) {
+      // The wizard's defaults: both controls on.
+      await createBook(s, null, { startMonth: '2026-10' });
       await s.find('[data-testid="login-submit"]');
       await login(s, '王会计');
 
@@ -82,13 +95,28 @@ export const journeys = [
         kind: 'income', date: '2026-10-08', category: 'allocation', amount: '10000', via: 'bank', summary: '收到10月拨缴经费',
       });
       if (income.outcome !== 'posted') throw new Error(`income: ${JSON.stringify(income)}`);
-      const carrier = await callCommand(s, 'vouchers_draft_save', { date: '2026-10-12', summary: '', lines: [] });
-      await callCommand(s, 'attachments_add', { draft_id: carrier.id, file_name: '发票.png', mime: 'image/png', data_base64: PNG });
-      const sub = await callCommand(s, 'entry_post', {
-        kind: 'expense', date: '2026-10-12', category: '50105', amount: '1200', via: 'bank', summary: '购买中秋慰问品', draft_id: carrier.id,
-      });
-      if (sub.outcome !== 'submitted' || !sub.message.includes('已提交工会主席审批')) throw new Error(`expense: ${JSON.stringify(sub)}`);
-      const draftId = sub.draft.id;
+      await s.click('[data-testid="nav-entry"]');
+      await s.click('[data-testid="entry-tab-expense"]');
+      await setDate(s, 'entry-date', '2026-10-12');
+      await pickInSelect(s, 'entry-category', '50105');
+      await s.waitText('[data-testid="entry-category"]', '会员活动支出');
+      await s.type(input('entry-amount'), '1,200.00');
+      await s.click('[data-testid="entry-via-bank"]');
+      await s.type(input('entry-summary'), '购买中秋慰问品');
+      const receipt = join(work, '发票.png');
+      writeFileSync(receipt, Buffer.from(PNG, 'base64'));
+      await s.type('[data-testid="entry-attach"] input[type=file]', receipt, { clear: false });
+      await s.waitText('[data-testid="entry-attach"]', '发票.png');
+      await s.find('[data-testid="entry-needs-approval"]');
+      await waitFor(s, '[data-testid="entry-post"]', '提交审批');
+      await shot('expense-form-needs-approval');
+      await s.click('[data-testid="entry-post"]');
+      await waitFor(s, '[data-testid="entry-submitted"]', '已提交工会主席审批');
+      await shot('expense-submitted');
+      const drafts = await callCommand(s, 'vouchers_draft_list', { period: '2026-10' });
+      if (drafts.length !== 1 || drafts[0].status !== 'submitted') throw new Error(`drafts: ${JSON.stringify(drafts)}`);
+      const draftId = drafts[0].id;
+      if ((await callCommand(s, 'vouchers_list', { period: '2026-10' })).length !== 1) throw new Error('the expense was posted before approval');
       await openAudit(s, 'mine');
       await waitFor(s, `[data-testid="mine-status-${draftId}"]`, '待审批');
       await shot('treasurer-submitted');
@@ -181,7 +209,13 @@ export const journeys = [
       await s.click('[data-testid="query-answer-submit"]');
       await waitFor(s, `[data-testid="query-status-${q.id}"]`, '已答复');
       await shot('treasurer-answered');
-      // Closing October is refused without the sign-off.
+      // Closing October is blocked without the sign-off: 结账 lists it.
+      await s.click('[data-testid="nav-books"]');
+      await s.click('[data-testid="books-nav-close"]');
+      await s.find('[data-testid="close-year"]');
+      await s.click('[data-testid="close-month-2026-10"]');
+      await waitFor(s, '[data-testid="close-blockers"]', '经审委员尚未对本月签字确认');
+      await shot('close-blocked-without-signoff');
       const early = await invoke(s, 'period_close', { period: '2026-10' });
       if (!early.err || !early.err.message.includes('签字')) throw new Error(`close before sign-off: ${JSON.stringify(early)}`);
       await logout(s);
@@ -203,11 +237,26 @@ export const journeys = [
 
       // ---- treasurer: closes October; the close records the fingerprint the auditor saw ----
       await login(s, '王会计');
-      await callCommand(s, 'period_set_bank_statement', { period: '2026-10', balance: '8800' });
-      const closed = await callCommand(s, 'period_close', { period: '2026-10' });
-      if (closed.status.status !== 'closed' || closed.status.chain_fingerprint !== fp) {
-        throw new Error(`close: ${JSON.stringify(closed.status)} vs ${fp}`);
+      await s.click('[data-testid="nav-books"]');
+      await s.click('[data-testid="books-nav-close"]');
+      await s.find('[data-testid="close-year"]');
+      await s.click('[data-testid="close-month-2026-10"]');
+      await waitFor(s, '[data-testid="close-status"]', '未结账');
+      await s.type(input('close-bank-statement'), '8,800.00');
+      await s.click('[data-testid="close-bank-save"]');
+      await waitFor(s, '[data-testid="close-bank-difference"]', '0.00');
+      for (let i = 0; i < 40; i++) {
+        const disabled = await s.execute(`return document.querySelector('[data-testid="close-submit"]').disabled`);
+        if (!disabled) break;
+        await sleep(150);
       }
+      await s.click('[data-testid="close-submit"]');
+      await s.click('[data-testid="close-confirm"]');
+      await waitFor(s, '[data-testid="close-status"]', '已结账');
+      await sleep(400);
+      await shot('month-closed');
+      const st = await callCommand(s, 'period_status', { period: '2026-10' });
+      if (st.status !== 'closed' || st.chain_fingerprint !== fp) throw new Error(`close: ${JSON.stringify(st)} vs ${fp}`);
       await openAudit(s, 'log');
       await waitFor(s, '[data-testid="log-table"]', 'period_close');
       await s.click('[data-testid="log-verify"]');

@@ -27,6 +27,17 @@ const en: typeof zh = {
     attachmentsCount: 'Files',
     noAttachments: 'No attachments',
   },
+  entry: {
+    submit: 'Submit for approval',
+    submitted: 'Submitted to the chair for approval',
+    needsApproval: 'This book needs the chair to approve spending: submit it, and post it once approved.',
+    status: {
+      draft: 'Draft',
+      submitted: 'Awaiting the chair',
+      approved: 'Approved by the chair',
+      rejected: 'Rejected by the chair',
+    },
+  },
   controls: {
     tab: 'Controls',
     approvalRequired: 'Spending needs the chair’s approval',

@@ -27,6 +27,17 @@ export default {
     attachmentsCount: '附件',
     noAttachments: '无附件',
   },
+  entry: {
+    submit: '提交审批',
+    submitted: '已提交工会主席审批',
+    needsApproval: '本账套要求支出经工会主席审批：点“提交审批”后，主席批准了再记账。',
+    status: {
+      draft: '草稿',
+      submitted: '待主席审批',
+      approved: '主席已批准',
+      rejected: '主席未批准',
+    },
+  },
   controls: {
     tab: '内控',
     approvalRequired: '支出须经工会主席审批',

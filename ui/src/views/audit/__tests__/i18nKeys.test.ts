@@ -9,6 +9,8 @@ const sources = [
   ...readdirSync(dir).filter((f) => f.endsWith('.vue')).map((f) => join(dir, f)),
   join(dir, '../settings/SettingsView.vue'),
   join(dir, '../setup/BookSetup.vue'),
+  join(dir, '../entry/EntryForm.vue'),
+  join(dir, '../vouchers/VoucherEditor.vue'),
 ]
 
 function lookup(obj: unknown, key: string): unknown {
@@ -31,6 +33,7 @@ describe('the audit views', () => {
 
   it('have a label for every tab and report section they build keys for', () => {
     for (const k of ['approval', 'mine', 'review', 'queries', 'log', 'report']) expect(lookup(zhCN, `audit.tabs.${k}`)).toBeTruthy()
+    for (const k of ['draft', 'submitted', 'approved', 'rejected']) expect(lookup(en, `audit.entry.status.${k}`)).toBeTruthy()
     for (const k of ['overview', 'findings', 'suggestions']) {
       expect(lookup(en, `audit.report.${k}`)).toBeTruthy()
       expect(lookup(en, `audit.report.${k}Hint`)).toBeTruthy()
