@@ -145,6 +145,7 @@ const en: typeof zh = {
   report: {
     year: 'Year',
     print: 'Print',
+    exported: 'Saved to {path}',
     export: 'Export HTML',
     verified: 'Book verified',
     notVerified: 'Book verification failed',

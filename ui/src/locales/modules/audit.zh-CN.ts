@@ -145,6 +145,7 @@ export default {
   report: {
     year: '年度',
     print: '打印',
+    exported: '已保存到 {path}',
     export: '导出 HTML',
     verified: '账簿校验通过',
     notVerified: '账簿校验未通过',
