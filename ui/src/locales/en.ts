@@ -2,6 +2,8 @@
 import type zhCN from './zh-CN'
 import books from './modules/books.en'
 import { entry, vouchers } from './modules/ledger.en'
+import members from './modules/members.en'
+import dues from './modules/dues.en'
 
 const en: typeof zhCN = {
   app: {
@@ -241,6 +243,8 @@ const en: typeof zhCN = {
   books,
   entry,
   vouchers,
+  members,
+  dues,
 }
 
 export default en

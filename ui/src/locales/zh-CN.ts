@@ -1,6 +1,8 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
 import books from './modules/books.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
+import members from './modules/members.zh-CN'
+import dues from './modules/dues.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -240,4 +242,6 @@ export default {
   books,
   entry,
   vouchers,
+  members,
+  dues,
 }
