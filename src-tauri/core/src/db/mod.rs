@@ -16,6 +16,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0010_members.sql"),
     include_str!("../../migrations/0011_dues.sql"),
     include_str!("../../migrations/0014_dues_reversals.sql"),
+    include_str!("../../migrations/0016_ledger_period_totals.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
 
