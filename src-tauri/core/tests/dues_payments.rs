@@ -225,6 +225,7 @@ fn undoing_a_payment_reverses_its_voucher_and_makes_its_months_unpaid_again() {
     // The books net to zero on 401; the summary shows nothing paid.
     let s = app.call("dues_summary", json!({"month": "2026-10"})).unwrap();
     assert_eq!((s["paid"].clone(), s["outstanding"].clone()), (json!("0.00"), json!("45.00")));
+    assert_eq!(s["collected_in_month"], "0.00");
     // Twice is refused; the member can then pay again.
     let e = app.call("dues_payment_reverse", json!({"payment_id": pid, "date": "2026-10-29", "reason": "再撤"})).unwrap_err();
     assert!(e.to_string().contains("不能重复撤销"), "{e}");

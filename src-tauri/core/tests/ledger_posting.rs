@@ -360,6 +360,17 @@ fn verify_catches_changed_opening_balances_and_a_deleted_voucher() {
 }
 
 #[test]
+fn verify_catches_monthly_totals_edited_behind_the_apps_back() {
+    let (_d, app, _) = tampered_book();
+    let c = app.conn();
+    // The reports read these totals; they agree with the lines until someone edits them.
+    let tb = union_ledger_core::ledger::reports::trial_balance(c, "2026-01", "2026-01").unwrap();
+    assert!(tb.accounts.iter().any(|a| a.code == "102" && a.closing.to_string() == "500.00"), "{:?}", tb.accounts);
+    c.execute("UPDATE ledger_period_totals SET credit_fen = credit_fen + 1 WHERE period = '2026-01' AND account_code = '102'", []).unwrap();
+    assert_eq!(chain::verify(c).unwrap().first_bad.as_deref(), Some("2026-01 科目 102 的月度汇总与凭证明细不符（汇总表被改动）"));
+}
+
+#[test]
 fn the_fingerprint_is_twelve_base32_characters_in_groups_of_four() {
     let (_d, app, _) = tampered_book();
     let r = chain::verify(app.conn()).unwrap();

@@ -120,7 +120,7 @@ export const journeys = [
       await s.waitText('[data-testid="voucher-detail"]', 'receipt.png');
       await s.waitText('[data-testid="voucher-detail"]', '壹仟贰佰元整');
       const fp = await s.text('[data-testid="voucher-fingerprint"]');
-      if (fp.trim().length !== 12) throw new Error(`fingerprint should be 12 characters: "${fp}"`);
+      if (!/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/.test(fp.trim())) throw new Error(`fingerprint should be 12 base32 characters in groups of four: "${fp}"`);
       await shot('voucher-detail');
       await s.click('[data-testid="voucher-print"]');
       await s.waitText('[data-testid="voucher-print-preview"]', '记字第 002 号');

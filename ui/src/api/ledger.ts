@@ -52,6 +52,8 @@ export interface PostedVoucher {
   total_credit: string
   total_in_words: string
   hash: string
+  /** The hash as people compare it: 12 base32 characters, "K7QF-2M4D-X9PA". */
+  fingerprint: string
 }
 
 export interface VoucherListItem {

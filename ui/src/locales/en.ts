@@ -3,6 +3,8 @@ import type zhCN from './zh-CN'
 import audit from './modules/audit.en'
 import books from './modules/books.en'
 import { entry, vouchers } from './modules/ledger.en'
+import members from './modules/members.en'
+import dues from './modules/dues.en'
 
 const en: typeof zhCN = {
   app: {
@@ -243,6 +245,8 @@ const en: typeof zhCN = {
   books,
   entry,
   vouchers,
+  members,
+  dues,
 }
 
 export default en

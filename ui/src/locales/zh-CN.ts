@@ -2,6 +2,8 @@
 import audit from './modules/audit.zh-CN'
 import books from './modules/books.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
+import members from './modules/members.zh-CN'
+import dues from './modules/dues.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -242,4 +244,6 @@ export default {
   books,
   entry,
   vouchers,
+  members,
+  dues,
 }

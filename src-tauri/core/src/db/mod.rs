@@ -16,7 +16,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0010_members.sql"),
     include_str!("../../migrations/0011_dues.sql"),
     include_str!("../../migrations/0014_dues_reversals.sql"),
-    // Applied after 0014 (landed on main first); the position in this list, not the file
+    include_str!("../../migrations/0016_ledger_period_totals.sql"),
+    // Applied after main's 0014 and 0016 (they landed first); the position in this list, not the file
     // number, is the schema version.
     include_str!("../../migrations/0013_audit.sql"),
 ];

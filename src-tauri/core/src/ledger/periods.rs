@@ -44,7 +44,7 @@ pub fn balance_at_end(conn: &Connection, code: &str, period: &str) -> Result<Mon
         |r| r.get(0),
     )?;
     let (d, c): (i64, i64) = conn.query_row(
-        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM journal_lines WHERE account_code LIKE ?1 AND period <= ?2",
+        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM ledger_period_totals WHERE account_code LIKE ?1 AND period <= ?2",
         params![like, period],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -132,7 +132,7 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
             blockers.push(format!("上月（{prev}）尚未结账，请按月份顺序结账"));
         }
         let (d, c): (i64, i64) = conn.query_row(
-            "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM journal_lines WHERE period <= ?1",
+            "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM ledger_period_totals WHERE period <= ?1",
             [&period],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;

@@ -89,6 +89,8 @@ pub struct PostedVoucher {
     /// 大写金额 of the total.
     pub total_in_words: String,
     pub hash: String,
+    /// The hash in the short form people compare: 12 base32 characters, "K7QF-2M4D-X9PA".
+    pub fingerprint: String,
 }
 
 /// "2026-10"
@@ -364,6 +366,7 @@ fn row_to_voucher(r: &rusqlite::Row) -> rusqlite::Result<PostedVoucher> {
         posted_by_name: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
         posted_at: r.get(16)?,
         seq: r.get(17)?,
+        fingerprint: super::chain::fingerprint(&r.get::<_, String>(18)?),
         hash: r.get(18)?,
         lines: Vec::new(),
         total_debit: Money::ZERO,

@@ -122,6 +122,8 @@ export const vouchers: typeof zhVouchers = {
     cr: 'Cr',
     account: 'Account',
     memo: 'Memo',
+    member: 'Member',
+    memberPlaceholder: 'Optional',
     debit: 'Debit',
     credit: 'Credit',
     total: 'Total',

@@ -121,6 +121,8 @@ export const vouchers = {
     cr: '贷',
     account: '会计科目',
     memo: '备注',
+    member: '会员',
+    memberPlaceholder: '可选',
     debit: '借方金额',
     credit: '贷方金额',
     total: '合计',

@@ -6,6 +6,8 @@ export interface EditorLine {
   debit: string
   credit: string
   memo: string
+  /** Optional member the line concerns (whose dues, whose aid). */
+  member_id?: number | null
 }
 
 export interface EditorTotals {
