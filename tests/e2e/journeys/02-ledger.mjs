@@ -58,7 +58,8 @@ export const journeys = [
       await s.find(input('setup-start-month'));
       await s.type(input('setup-start-month'), '2026-10' + ENTER);
       await sleep(200);
-      await createBook(s);
+      // Not about approval or sign-off (journey 06 is): untick both controls in the wizard.
+      await createBook(s, null, { controls: false });
       await s.find('[data-testid="login-submit"]');
       await login(s, '王会计');
 

@@ -53,7 +53,8 @@ export const journeys = [
   {
     name: 'books',
     async run({ s, shot }) {
-      await createBook(s, null, { startMonth: '2026-10' });
+      // Not about approval or sign-off (journey 06 is): untick both controls in the wizard.
+      await createBook(s, null, { startMonth: '2026-10', controls: false });
       await s.find('[data-testid="login-submit"]');
       await login(s, '王会计');
 

@@ -1,6 +1,7 @@
 // 凭证 and 收支记账: typed wrappers over the voucher, entry and attachment commands
 // (docs/contracts/ledger-commands.md). Every amount is a two-decimal string.
 import { call } from './ipc'
+import type { Approval } from './audit'
 
 export interface LedgerAccount {
   code: string
@@ -115,6 +116,10 @@ export interface Draft {
   total_in_words: string
   problems: string[]
   can_post: boolean
+  /** Posting needs the chair's approval (approval on and the draft spends). */
+  needs_approval: boolean
+  /** The live submission to the chair: status, the chair's note, who decided. */
+  approval: Approval | null
 }
 
 export interface ImportPreview {
@@ -210,7 +215,15 @@ export interface EntryPreview {
   total_in_words: string
   problems: string[]
   can_post: boolean
+  /** entry_post will submit this spending to the chair instead of posting it. */
+  needs_approval: boolean
+  approval_note: string | null
 }
+
+/** What entry_post did: posted the voucher, or submitted a draft to the chair. */
+export type EntryOutcome =
+  | ({ outcome: 'posted' } & PostedVoucher)
+  | { outcome: 'submitted'; draft: Draft; message: string }
 
 export interface AttachmentMeta {
   id: number
@@ -243,6 +256,8 @@ export const getDraft = (id: number) => call<Draft>('vouchers_draft_get', { id }
 export const listDrafts = (period?: string) => call<Draft[]>('vouchers_draft_list', period ? { period } : {})
 export const deleteDraft = (id: number) => call<Draft>('vouchers_draft_delete', { id })
 export const postDraft = (draft_id: number) => call<PostedVoucher>('vouchers_post', { draft_id })
+/** 提交审批: a spending draft goes to the chair's queue. */
+export const submitDraft = (draft_id: number) => call<Draft>('vouchers_submit', { draft_id })
 export const listVouchers = (f: { period?: string; from?: string; to?: string; text?: string } = {}) =>
   call<VoucherListItem[]>('vouchers_list', f)
 export const getVoucher = (id: number) => call<PostedVoucher>('vouchers_get', { id })
@@ -256,7 +271,7 @@ export const importVouchers = (file_name: string, data_base64: string, post: boo
 // ---------- plain-language entry ----------
 export const entryCategories = () => call<EntryCategories>('entry_categories')
 export const entryPreview = (a: EntryArgs) => call<EntryPreview>('entry_preview', a)
-export const entryPost = (a: EntryArgs) => call<PostedVoucher>('entry_post', a)
+export const entryPost = (a: EntryArgs) => call<EntryOutcome>('entry_post', a)
 
 // ---------- attachments ----------
 export const addAttachment = (owner: AttachmentOwner, file_name: string, mime: string, data_base64: string) =>

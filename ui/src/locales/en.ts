@@ -1,5 +1,6 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
+import audit from './modules/audit.en'
 import books from './modules/books.en'
 import { entry, vouchers } from './modules/ledger.en'
 import members from './modules/members.en'
@@ -240,6 +241,7 @@ const en: typeof zhCN = {
     zh: '中文',
     en: 'English',
   },
+  audit,
   books,
   entry,
   vouchers,

@@ -1,4 +1,5 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
+import audit from './modules/audit.zh-CN'
 import books from './modules/books.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
 import members from './modules/members.zh-CN'
@@ -239,6 +240,7 @@ export default {
     zh: '中文',
     en: 'English',
   },
+  audit,
   books,
   entry,
   vouchers,

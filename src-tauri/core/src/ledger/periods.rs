@@ -147,6 +147,9 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
         if !ot.balanced {
             blockers.push(format!("期初余额不平衡，相差 {}", ot.difference.abs().format_thousands()));
         }
+        if let Some(b) = crate::audit::signoff::close_blocker(conn, &period)? {
+            blockers.push(b);
+        }
         match difference {
             None => blockers.push(format!("尚未录入本月银行对账单余额（账面银行存款余额 {}）", bank.format_thousands())),
             Some(diff) if !diff.is_zero() => blockers.push(format!(
@@ -507,6 +510,8 @@ pub fn reopen(conn: &Connection, a: &Reopen, user_id: i64, now: &str) -> Result<
         "INSERT INTO period_events (period, action, by_user, at, reason, chain_head) VALUES (?1, 'reopen', ?2, ?3, ?4, ?5)",
         params![period, user_id, now, reason, head],
     )?;
+    // What the auditor signed off no longer describes a month that may change again.
+    crate::audit::signoff::invalidate(conn, &period, &format!("反结账：{reason}"), now)?;
     status(conn, &period)
 }
 
