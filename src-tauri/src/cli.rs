@@ -84,6 +84,9 @@ pub enum Cmd {
     /// 会费：生成应收与工资代扣入账
     #[command(subcommand)]
     Dues(DuesCmd),
+    /// 年度预算：导入
+    #[command(subcommand)]
+    Budget(BudgetCmd),
     /// 导出全部凭证供其他软件核对，如 hledger（只读）
     ExportJournal {
         /// 目前支持 hledger
@@ -159,6 +162,16 @@ pub enum ReportCmd {
         #[arg(long, value_enum, default_value = "json")]
         format: JsonOnly,
     },
+    /// 预算执行情况：各科目预算、每月实际、本年累计与执行率
+    Budget {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// 实际数截至的月份（默认 12 月）
+        #[arg(long, value_name = "YYYY-MM")]
+        through: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
+    },
     /// 资产负债表（工会01表）
     BalanceSheet {
         #[arg(long, value_name = "YYYY-MM")]
@@ -194,6 +207,16 @@ pub enum DuesCmd {
         month: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BudgetCmd {
+    /// 从 XLSX 或 CSV 导入年度预算（列：科目编码、预算金额，可选 科目名称、用途）；整表替换，任何一行有错则不导入
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
     },
 }
 
@@ -384,6 +407,9 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                 ReportCmd::Dues { month, format: JsonOnly::Json } => {
                     return Ok(app.read("report_dues", serde_json::json!({"month": month}))?);
                 }
+                ReportCmd::Budget { year, through, format: JsonOnly::Json } => {
+                    return Ok(app.read("report_budget", serde_json::json!({"year": year, "through": through}))?);
+                }
                 ReportCmd::BalanceSheet { period, format, out } => {
                     ("balance_sheet", serde_json::json!({"period": period}), format, out)
                 }
@@ -416,6 +442,12 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
         }
         Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
             Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
+        }
+        Cmd::Budget(BudgetCmd::Import { file, year }) => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+            let mut app = logged_in(db, user, password)?;
+            let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
         }
         Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;

@@ -10,6 +10,7 @@
 pub mod api;
 pub mod audit;
 pub mod book;
+pub mod budget;
 pub mod db;
 pub mod dues;
 pub mod error;
