@@ -87,6 +87,17 @@ pub enum Cmd {
     /// 年度预算：导入
     #[command(subcommand)]
     Budget(BudgetCmd),
+    /// 财务收支公示（只读）：--out 保存为 A4 网页，或 --format json 输出全部数字
+    Notice {
+        /// 月 YYYY-MM、季度 YYYY-Qn 或年 YYYY
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        /// 保存 HTML 的文件
+        #[arg(long, value_name = "FILE.html", conflicts_with = "format")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<JsonOnly>,
+    },
     /// 导出全部凭证供其他软件核对，如 hledger（只读）
     ExportJournal {
         /// 目前支持 hledger
@@ -448,6 +459,18 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             let mut app = logged_in(db, user, password)?;
             let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
             Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
+        }
+        Cmd::Notice { period, out, format } => {
+            let app = open_existing(db)?;
+            match (out, format) {
+                (Some(out), _) => {
+                    let page = union_ledger_core::notice::cli::html(&app, &period)?;
+                    std::fs::write(&out, page.html).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page.is_draft }))
+                }
+                (None, Some(JsonOnly::Json)) => Ok(union_ledger_core::notice::cli::json(&app, &period)?),
+                (None, None) => Err(CliError::Usage("请给出 --out FILE.html 或 --format json".into())),
+            }
         }
         Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;

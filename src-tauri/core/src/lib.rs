@@ -18,6 +18,7 @@ pub mod io;
 pub mod ledger;
 pub mod members;
 pub mod money;
+pub mod notice;
 pub mod users;
 
 pub use api::App;
