@@ -1,6 +1,8 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
 import books from './modules/books.en'
+import budget from './modules/budget.en'
+import notice from './modules/notice.en'
 import { entry, vouchers } from './modules/ledger.en'
 
 const en: typeof zhCN = {
@@ -239,7 +241,9 @@ const en: typeof zhCN = {
     en: 'English',
   },
   books,
+  budget,
   entry,
+  notice,
   vouchers,
 }
 

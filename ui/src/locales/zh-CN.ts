@@ -1,5 +1,7 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
 import books from './modules/books.zh-CN'
+import budget from './modules/budget.zh-CN'
+import notice from './modules/notice.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
 export default {
   app: {
@@ -238,6 +240,8 @@ export default {
     en: 'English',
   },
   books,
+  budget,
   entry,
+  notice,
   vouchers,
 }
