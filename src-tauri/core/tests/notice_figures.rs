@@ -142,6 +142,13 @@ fn notice_figures_equal_the_journal_in_january_other_months_a_quarter_and_after_
     assert_figures_match_the_journal(&mut app, "2026-Q1", "2026-01", "2026-03");
     assert_figures_match_the_journal(&mut app, "2026-Q2", "2026-04", "2026-06");
     assert_figures_match_the_journal(&mut app, "2026", "2026-01", "2026-12");
+    // December with the year-end 结转 posted: it is left out, as in the income statement.
+    post_closing(&app);
+    assert_figures_match_the_journal(&mut app, "2026-12", "2026-12", "2026-12");
+    assert_figures_match_the_journal(&mut app, "2026-Q4", "2026-10", "2026-12");
+    let dec = notice(&mut app, "2026-12");
+    assert_eq!(dec["income_total"]["current"], "0.00");
+    assert_eq!(dec["income_total"]["ytd"], notice(&mut app, "2026-11")["income_total"]["ytd"]);
 
     // January: opening = the book's opening balances (2,000 cash + 50,000 bank).
     let jan = notice(&mut app, "2026-01");
