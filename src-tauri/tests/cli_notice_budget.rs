@@ -186,6 +186,13 @@ fn notice_json_and_html_agree_and_print_on_one_a4_page() {
     let status = ok(bin(&db).args(["period", "status", "2026-10"]).output().unwrap());
     assert_eq!(n["fingerprint"], status["chain_fingerprint"]);
 
+    // A busy (open) November: spending on every sub-item, so the page must tighten to fit.
+    for code in ["50101", "50102", "50103", "50104", "50105", "50106", "50301", "50302", "50303", "50304", "50305", "50401", "50402"]
+        .into_iter()
+        .chain(["50403", "50404", "50405", "50406", "50501", "50502", "50503", "50504", "50701", "50702", "50703", "50705", "510"])
+    {
+        entry(&db, "expense", "2026-11-10", code, "123.45", "bank", &format!("十一月支出 {code}"));
+    }
     let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("notice");
     std::fs::create_dir_all(&out_dir).unwrap();
     // Keep the sample book next to the pages, to look at them again without rebuilding it.

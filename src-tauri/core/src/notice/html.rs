@@ -86,6 +86,18 @@ h2 { font-size: 11pt; margin: 1.8mm 0 .8mm; font-weight: 700; }
 .compact table { font-size: 8.8pt; line-height: 1.15; }
 .compact td.num { font-size: 8.7pt; }
 .compact td.purpose { font-size: 8pt; }
+.dense table { font-size: 8.2pt; line-height: 1.08; }
+.dense th, .dense td { padding-top: .05mm; padding-bottom: .05mm; }
+.dense .sigs, .dense .issuer { margin-top: 1.4mm; }
+.dense .fp { margin: 1mm 0 1.2mm; }
+.dense .foot { margin-top: 1.4mm; padding-top: 1mm; }
+.dense td.num { font-size: 8.1pt; }
+.dense td.purpose { font-size: 7.6pt; }
+.dense .lead { display: none; }
+.dense h2 { margin: 1.2mm 0 .5mm; font-size: 10.5pt; }
+.dense header { margin-bottom: 1.2mm; }
+.dense .upper, .dense .note { margin-top: .3mm; }
+tr { break-inside: avoid; }
 h2 small { font-weight: 400; font-size: 8.6pt; color: #444; margin-left: .4em; }
 table { width: 100%; border-collapse: collapse; font-size: 9.3pt; line-height: 1.22; table-layout: fixed; }
 th, td { border: .6pt solid #555; padding: .3mm 1.4mm; vertical-align: middle; }
@@ -172,7 +184,11 @@ pub fn render(d: &NoticeData) -> String {
         period = esc(&d.period),
         is_draft = d.is_draft,
         // Many lines (a year, or a busy month): smaller type so the page still fits.
-        compact = if d.spending.len() + d.payouts.len() > 20 { " compact" } else { "" },
+        compact = match d.spending.len() + d.payouts.len() {
+            0..=20 => "",
+            21..=28 => " compact",
+            _ => " compact dense",
+        },
     );
     if d.is_draft {
         h.push_str("<div class=\"watermark\" aria-hidden=\"true\">草稿</div>\n");
