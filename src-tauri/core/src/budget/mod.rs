@@ -354,6 +354,12 @@ pub fn execution_rate(actual: Money, budget: Money) -> Option<String> {
 
 /// Budget against actual for `year`, counting months up to `through` (default December).
 pub fn report(conn: &Connection, year: i32, through: Option<&str>) -> Result<BudgetReport> {
+    report_opts(conn, year, through, true)
+}
+
+/// As [`report`]; without `monthly` the per-month columns stay zero and only the year to date
+/// is read (one income statement instead of one per month — what the notice needs).
+pub fn report_opts(conn: &Connection, year: i32, through: Option<&str>, monthly: bool) -> Result<BudgetReport> {
     let year = check_year(year)?;
     let through = match through {
         Some(t) => {
@@ -381,7 +387,8 @@ pub fn report(conn: &Connection, year: i32, through: Option<&str>) -> Result<Bud
     // Actuals from the income statement of each month, and its 本年累计 at `through`.
     let mut months: HashMap<String, Vec<i64>> = HashMap::new();
     let mut ytd: HashMap<String, i64> = HashMap::new();
-    for m in 1..=last_month {
+    let first_month = if monthly { 1 } else { last_month };
+    for m in first_month..=last_month {
         let st = income_statement(conn, &format!("{year:04}-{m:02}"))?;
         for r in st.rows.iter().filter(|r| r.code.is_some()) {
             let code = r.code.clone().unwrap_or_default();

@@ -390,7 +390,7 @@ pub fn data(conn: &Connection, args: &NoticeArgs, today: NaiveDate) -> Result<No
     let chart = crate::ledger::chart::list_accounts(conn)?;
     let (current, last_st) = income_expense(conn, &p)?;
     let ytd: HashMap<String, i64> = last_st.rows.iter().filter_map(|r| r.code.clone().map(|c| (c, r.b.fen()))).collect();
-    let budget = crate::budget::report(conn, p.year, Some(&p.to))?;
+    let budget = crate::budget::report_opts(conn, p.year, Some(&p.to), false)?;
 
     let cur = |code: &str| current.get(code).copied().unwrap_or(0);
     let yt = |code: &str| ytd.get(code).copied().unwrap_or(0);
@@ -482,8 +482,8 @@ pub fn data(conn: &Connection, args: &NoticeArgs, today: NaiveDate) -> Result<No
             is_draft = true;
         }
     }
-    let last_status = periods::status(conn, &p.to)?;
-    let closed_at = last_status.closed_at.clone().filter(|_| !is_draft);
+    let (fingerprint, last_closed_at) = periods::fingerprint_of(conn, &p.to)?;
+    let closed_at = last_closed_at.filter(|_| !is_draft);
     let published_on = args.published_on.unwrap_or_else(|| {
         closed_at
             .as_deref()
@@ -495,7 +495,6 @@ pub fn data(conn: &Connection, args: &NoticeArgs, today: NaiveDate) -> Result<No
         let (y, m) = crate::ledger::reports::split_period(&p.to);
         format!("{y}年{m}月")
     };
-    let fingerprint = last_status.chain_fingerprint.clone();
     let fingerprint_note = if is_draft {
         format!("本稿尚未结账，指纹 {fingerprint} 仅供核对草稿；结账后以正式公示所载指纹为准。")
     } else {
