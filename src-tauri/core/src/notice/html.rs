@@ -300,7 +300,7 @@ pub fn render(d: &NoticeData) -> String {
     let _ = writeln!(h, "<p class=\"note\">注：{}</p>", esc(&budget_note));
 
     // 四、慰问发放 and 五、会费收缴.
-    let _ = write!(h, "<h2>四、{cur}慰问及帮扶发放<small>（只公示人数与金额；受助人名单及签收表存档，供经审会查阅）</small></h2>\n");
+    let _ = writeln!(h, "<h2>四、{cur}慰问及帮扶发放<small>（只公示人数与金额；受助人名单及签收表存档，供经审会查阅）</small></h2>");
     if d.payouts.is_empty() {
         let _ = writeln!(h, "<p class=\"plain\">{cur}无慰问、帮扶发放。</p>");
     } else {
