@@ -93,6 +93,20 @@ pub enum Cmd {
     /// 会费：生成应收与工资代扣入账
     #[command(subcommand)]
     Dues(DuesCmd),
+    /// 年度预算：导入
+    #[command(subcommand)]
+    Budget(BudgetCmd),
+    /// 财务收支公示（只读）：--out 保存为 A4 网页，或 --format json 输出全部数字
+    Notice {
+        /// 月 YYYY-MM、季度 YYYY-Qn 或年 YYYY
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        /// 保存 HTML 的文件
+        #[arg(long, value_name = "FILE.html", conflicts_with = "format")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<JsonOnly>,
+    },
     /// 导出全部凭证供其他软件核对，如 hledger（只读）
     ExportJournal {
         /// 目前支持 hledger
@@ -176,6 +190,16 @@ pub enum ReportCmd {
         format: HtmlFormat,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// 预算执行情况：各科目预算、每月实际、本年累计与执行率
+    Budget {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// 实际数截至的月份（默认 12 月）
+        #[arg(long, value_name = "YYYY-MM")]
+        through: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
     },
     /// 资产负债表（工会01表）
     BalanceSheet {
@@ -275,6 +299,16 @@ pub enum DuesCmd {
         month: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BudgetCmd {
+    /// 从 XLSX 或 CSV 导入年度预算（列：科目编码、预算金额，可选 科目名称、用途）；整表替换，任何一行有错则不导入
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
     },
 }
 
@@ -493,6 +527,9 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                         None => Ok(value),
                     };
                 }
+                ReportCmd::Budget { year, through, format: JsonOnly::Json } => {
+                    return Ok(app.read("report_budget", serde_json::json!({"year": year, "through": through}))?);
+                }
                 ReportCmd::BalanceSheet { period, format, out } => {
                     ("balance_sheet", serde_json::json!({"period": period}), format, out)
                 }
@@ -525,6 +562,24 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
         }
         Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
             Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
+        }
+        Cmd::Budget(BudgetCmd::Import { file, year }) => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+            let mut app = logged_in(db, user, password)?;
+            let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
+        }
+        Cmd::Notice { period, out, format } => {
+            let app = open_existing(db)?;
+            match (out, format) {
+                (Some(out), _) => {
+                    let page = union_ledger_core::notice::cli::html(&app, &period)?;
+                    std::fs::write(&out, page.html).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page.is_draft }))
+                }
+                (None, Some(JsonOnly::Json)) => Ok(union_ledger_core::notice::cli::json(&app, &period)?),
+                (None, None) => Err(CliError::Usage("请给出 --out FILE.html 或 --format json".into())),
+            }
         }
         Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;

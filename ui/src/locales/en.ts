@@ -2,6 +2,8 @@
 import type zhCN from './zh-CN'
 import audit from './modules/audit.en'
 import books from './modules/books.en'
+import budget from './modules/budget.en'
+import notice from './modules/notice.en'
 import { entry, vouchers } from './modules/ledger.en'
 import members from './modules/members.en'
 import dues from './modules/dues.en'
@@ -243,7 +245,9 @@ const en: typeof zhCN = {
   },
   audit,
   books,
+  budget,
   entry,
+  notice,
   vouchers,
   members,
   dues,

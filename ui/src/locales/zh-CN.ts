@@ -1,6 +1,8 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
 import audit from './modules/audit.zh-CN'
 import books from './modules/books.zh-CN'
+import budget from './modules/budget.zh-CN'
+import notice from './modules/notice.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
 import members from './modules/members.zh-CN'
 import dues from './modules/dues.zh-CN'
@@ -242,7 +244,9 @@ export default {
   },
   audit,
   books,
+  budget,
   entry,
+  notice,
   vouchers,
   members,
   dues,

@@ -20,6 +20,7 @@ const MIGRATION_SQL: &[&str] = &[
     // Applied after main's 0014 and 0016 (they landed first); the position in this list, not the file
     // number, is the schema version.
     include_str!("../../migrations/0013_audit.sql"),
+    include_str!("../../migrations/0015_budget.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
 
