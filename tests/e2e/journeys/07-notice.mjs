@@ -60,7 +60,7 @@ export const journeys = [
   {
     name: 'notice',
     async run({ s, shot }) {
-      await createBook(s, null, { startMonth: '2026-10' });
+      await createBook(s, null, { startMonth: '2026-10', controls: false });
       await s.find('[data-testid="login-submit"]');
       await login(s, '王会计');
 
