@@ -43,6 +43,8 @@ pub fn sample_book(dir: &Path) -> PathBuf {
     ok(bin(&db)
         .args(["init", "--union-name", "江都区某某水利管理处工会委员会", "--unit-name", "江都区某某水利管理处", "--start", "2026-01"])
         .args(["--province", "江苏", "--treasurer", "王会计:secret1", "--chair", "李主席:secret1", "--auditor", "张经审:secret1"])
+        // This book is about the notice, not internal control: no approval or sign-off steps.
+        .args(["--no-approval", "--no-signoff"])
         .output()
         .unwrap());
     call(&db, "ledger_opening_set", json!({"balances": [
