@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod members;
 pub mod money;
 pub mod users;
+pub mod welfare;
 
 pub use api::App;
 pub use error::{CoreError, Result};

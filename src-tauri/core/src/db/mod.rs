@@ -15,6 +15,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0004_ledger_locks.sql"),
     include_str!("../../migrations/0010_members.sql"),
     include_str!("../../migrations/0011_dues.sql"),
+    include_str!("../../migrations/0012_welfare.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
 
