@@ -1,5 +1,6 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
+import welfareEn from './modules/welfare.en'
 
 const en: typeof zhCN = {
   app: {
@@ -236,6 +237,7 @@ const en: typeof zhCN = {
     zh: '中文',
     en: 'English',
   },
+  welfare: welfareEn,
 }
 
 export default en

@@ -1,4 +1,5 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
+import welfareZh from './modules/welfare.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -235,4 +236,5 @@ export default {
     zh: '中文',
     en: 'English',
   },
+  welfare: welfareZh,
 }
