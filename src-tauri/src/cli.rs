@@ -53,6 +53,12 @@ pub enum Cmd {
         auditor: UserSpec,
         #[arg(long, default_value = union_ledger_core::book::CHART_2021_GRASSROOTS)]
         chart_version: String,
+        /// 关闭“支出须经工会主席审批”（默认开启；之后可由主席在设置中开关）
+        #[arg(long)]
+        no_approval: bool,
+        /// 关闭“结账须经审委员签字”（默认开启；之后可由主席在设置中开关）
+        #[arg(long)]
+        no_signoff: bool,
     },
     /// 列出界面可调用的全部命令，每行一个
     Commands,
@@ -78,6 +84,9 @@ pub enum Cmd {
     /// 会计期间：结账与反结账（需登录；反结账需工会主席）
     #[command(subcommand)]
     Period(PeriodCmd),
+    /// 经审：凭证审核、质询与答复、月度签字确认（标记与签字需经审委员登录，答复需会计）
+    #[command(subcommand)]
+    Review(ReviewCmd),
     /// 会员：导入与名册
     #[command(subcommand)]
     Members(MembersCmd),
@@ -87,6 +96,20 @@ pub enum Cmd {
     /// 慰问发放：新建批次（按规则或名单文件选人）、记账（超标须工会主席批准）、导出签收表
     #[command(subcommand)]
     Welfare(WelfareCmd),
+    /// 年度预算：导入
+    #[command(subcommand)]
+    Budget(BudgetCmd),
+    /// 财务收支公示（只读）：--out 保存为 A4 网页，或 --format json 输出全部数字
+    Notice {
+        /// 月 YYYY-MM、季度 YYYY-Qn 或年 YYYY
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        /// 保存 HTML 的文件
+        #[arg(long, value_name = "FILE.html", conflicts_with = "format")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<JsonOnly>,
+    },
     /// 导出全部凭证供其他软件核对，如 hledger（只读）
     ExportJournal {
         /// 目前支持 hledger
@@ -169,6 +192,25 @@ pub enum ReportCmd {
         #[arg(long, value_enum, default_value = "json")]
         format: JsonOnly,
     },
+    /// 年度经费审查报告草稿：JSON 数据或 A4 打印用 HTML（--out 写入文件，否则输出到 stdout）
+    Audit {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        #[arg(long, value_enum, default_value = "json")]
+        format: HtmlFormat,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 预算执行情况：各科目预算、每月实际、本年累计与执行率
+    Budget {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// 实际数截至的月份（默认 12 月）
+        #[arg(long, value_name = "YYYY-MM")]
+        through: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
+    },
     /// 资产负债表（工会01表）
     BalanceSheet {
         #[arg(long, value_name = "YYYY-MM")]
@@ -177,6 +219,69 @@ pub enum ReportCmd {
         format: Format,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum HtmlFormat {
+    Json,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ReviewStatus {
+    /// 已审
+    Reviewed,
+    /// 质询
+    Query,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReviewCmd {
+    /// 某月记账凭证的审核状态、未结质询与签字状态（只读）
+    List {
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+    },
+    /// 标记凭证已审（reviewed）或提出质询（query，须写 --comment）。经审委员
+    Mark {
+        /// 凭证编号（内部 id，见 review list 的 voucher_id）
+        #[arg(long, value_name = "ID")]
+        voucher: i64,
+        #[arg(long, value_enum)]
+        status: ReviewStatus,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// 列出质询（--status open|answered|closed|pending，默认全部）（只读）
+    Queries {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: Option<String>,
+    },
+    /// 答复质询（会计/出纳或主席），可附一个图片或 PDF 文件（作为该凭证的补充附件）
+    Answer {
+        #[arg(long, value_name = "ID")]
+        query: i64,
+        #[arg(long)]
+        text: String,
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// 关闭已答复的质询，凭证随之标为已审。经审委员
+    CloseQuery {
+        #[arg(long, value_name = "ID")]
+        query: i64,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 签字确认某月（须全部凭证已审、无未结质询），记录当时的账簿指纹。经审委员
+    Signoff {
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 
@@ -282,6 +387,16 @@ group 工会小组（--rule-arg 小组名称或编号）
         id: i64,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BudgetCmd {
+    /// 从 XLSX 或 CSV 导入年度预算（列：科目编码、预算金额，可选 科目名称、用途）；整表替换，任何一行有错则不导入
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
     },
 }
 
@@ -401,7 +516,7 @@ fn open_existing(db: &std::path::Path) -> Result<App, CliError> {
 
 fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command: Cmd) -> Result<Value, CliError> {
     match command {
-        Cmd::Init { union_name, unit_name, start, province, treasurer, chair, auditor, chart_version } => {
+        Cmd::Init { union_name, unit_name, start, province, treasurer, chair, auditor, chart_version, no_approval, no_signoff } => {
             let mut app = App::open(db)?;
             let args = serde_json::json!({
                 "union_name": union_name, "unit_name": unit_name, "start_month": start, "province": province,
@@ -409,6 +524,8 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                 "treasurer": {"name": treasurer.name, "password": treasurer.password},
                 "chair": {"name": chair.name, "password": chair.password},
                 "auditor": {"name": auditor.name, "password": auditor.password},
+                "approval_required": !no_approval,
+                "signoff_required": !no_signoff,
             });
             Ok(app.call("book_init", args)?)
         }
@@ -475,6 +592,35 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                 ReportCmd::Welfare { year, format: JsonOnly::Json } => {
                     return Ok(union_ledger_core::welfare::cli::report(&app, year)?);
                 }
+                ReportCmd::Audit { year, format, out } => {
+                    let args = serde_json::json!({"year": year});
+                    let (value, text) = match format {
+                        HtmlFormat::Json => {
+                            let v = app.read("report_audit", args)?;
+                            let t = serde_json::to_string_pretty(&v).expect("json");
+                            (v, t)
+                        }
+                        HtmlFormat::Html => {
+                            let v = app.read("report_audit_html", args)?;
+                            let t = v["html"].as_str().unwrap_or_default().to_string();
+                            (v, t)
+                        }
+                    };
+                    return match out {
+                        Some(out) => {
+                            std::fs::write(&out, text).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                            Ok(serde_json::json!({ "file": out.display().to_string() }))
+                        }
+                        None if matches!(format, HtmlFormat::Html) => {
+                            println!("{text}");
+                            Ok(Value::Null)
+                        }
+                        None => Ok(value),
+                    };
+                }
+                ReportCmd::Budget { year, through, format: JsonOnly::Json } => {
+                    return Ok(app.read("report_budget", serde_json::json!({"year": year, "through": through}))?);
+                }
                 ReportCmd::BalanceSheet { period, format, out } => {
                     ("balance_sheet", serde_json::json!({"period": period}), format, out)
                 }
@@ -509,6 +655,24 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
         }
         Cmd::Welfare(cmd) => run_welfare(db, user, password, cmd),
+        Cmd::Budget(BudgetCmd::Import { file, year }) => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+            let mut app = logged_in(db, user, password)?;
+            let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
+        }
+        Cmd::Notice { period, out, format } => {
+            let app = open_existing(db)?;
+            match (out, format) {
+                (Some(out), _) => {
+                    let page = union_ledger_core::notice::cli::html(&app, &period)?;
+                    std::fs::write(&out, page.html).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page.is_draft }))
+                }
+                (None, Some(JsonOnly::Json)) => Ok(union_ledger_core::notice::cli::json(&app, &period)?),
+                (None, None) => Err(CliError::Usage("请给出 --out FILE.html 或 --format json".into())),
+            }
+        }
         Cmd::Vouchers(VouchersCmd::Import { file, post }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
@@ -525,6 +689,43 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             PeriodCmd::Reopen { period, reason } => Ok(logged_in(db, user, password)?
                 .call("period_reopen", serde_json::json!({"period": period, "reason": reason}))?),
             PeriodCmd::Status { period } => Ok(open_existing(db)?.read("period_status", serde_json::json!({"period": period}))?),
+        },
+        Cmd::Review(cmd) => match cmd {
+            ReviewCmd::List { period } => Ok(open_existing(db)?.read("review_list", serde_json::json!({"period": period}))?),
+            ReviewCmd::Queries { status, period } => {
+                Ok(open_existing(db)?.read("review_queries", serde_json::json!({"status": status, "period": period}))?)
+            }
+            ReviewCmd::Mark { voucher, status, comment } => {
+                let status = match status {
+                    ReviewStatus::Reviewed => "reviewed",
+                    ReviewStatus::Query => "query",
+                };
+                Ok(logged_in(db, user, password)?
+                    .call("review_mark", serde_json::json!({"voucher_id": voucher, "status": status, "comment": comment}))?)
+            }
+            ReviewCmd::Answer { query, text, file } => {
+                let mut args = serde_json::json!({"query_id": query, "answer": text});
+                if let Some(file) = file {
+                    let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
+                    let name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                    let lower = name.to_lowercase();
+                    let mime = if lower.ends_with(".pdf") {
+                        "application/pdf"
+                    } else if lower.ends_with(".png") {
+                        "image/png"
+                    } else if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+                        "image/jpeg"
+                    } else {
+                        return Err(CliError::Usage(format!("附件只能是 PDF、PNG 或 JPG 文件（收到 {name}）")));
+                    };
+                    args["file"] = serde_json::json!({"file_name": name, "mime": mime, "data_base64": data_encoding::BASE64.encode(&bytes)});
+                }
+                Ok(logged_in(db, user, password)?.call("review_answer", args)?)
+            }
+            ReviewCmd::CloseQuery { query, note } => Ok(logged_in(db, user, password)?
+                .call("review_close_query", serde_json::json!({"query_id": query, "note": note}))?),
+            ReviewCmd::Signoff { period, note } => Ok(logged_in(db, user, password)?
+                .call("review_signoff", serde_json::json!({"period": period, "note": note}))?),
         },
         Cmd::ExportJournal { format, out } => {
             if format != "hledger" {

@@ -27,6 +27,8 @@ fn book() -> Book {
     ok(bin(&db)
         .args(["init", "--union-name", "某某工会委员会", "--unit-name", "某某单位", "--start", "2026-01", "--province", "江苏"])
         .args(["--treasurer", "王会计:secret1", "--chair", "李主席:secret1", "--auditor", "张经审:secret1"])
+        // Not about approval or sign-off: switch both controls off.
+        .args(["--no-approval", "--no-signoff"])
         .output()
         .unwrap());
     Book { _dir: dir, db }

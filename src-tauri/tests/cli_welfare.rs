@@ -21,7 +21,7 @@ fn create_post_override_and_report_welfare_from_the_shell() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.sqlite");
     ok(bin(&db, "王会计")
-        .args(["init", "--union-name", "某某工会委员会", "--unit-name", "某某单位", "--start", "2026-01", "--province", "江苏"])
+        .args(["init", "--union-name", "某某工会委员会", "--unit-name", "某某单位", "--start", "2026-01", "--province", "江苏", "--no-approval", "--no-signoff"])
         .args(["--treasurer", "王会计:secret1", "--chair", "李主席:secret1", "--auditor", "张经审:secret1"])
         .output()
         .unwrap());

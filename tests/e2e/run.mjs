@@ -60,7 +60,6 @@ for (const f of readdirSync(journeyDir).filter((f) => f.endsWith('.mjs')).sort()
   for (const j of mod.journeys) journeys.push(j);
 }
 
-rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 start('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp']);
 await sleep(500);
@@ -75,6 +74,8 @@ for (const journey of journeys) {
   if (only && !journey.name.includes(only)) continue;
   const work = mkdtempSync(join(tmpdir(), 'ul-e2e-'));
   const shots = join(artifacts, journey.name);
+  // Only this journey's old screenshots go: a filtered run leaves the others' in place.
+  rmSync(shots, { recursive: true, force: true });
   let step = 0;
   const t0 = Date.now();
   let session;

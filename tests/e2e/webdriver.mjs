@@ -1,6 +1,7 @@
 // A small W3C WebDriver client over fetch — enough to drive the real 工会账本 window through
 // tauri-driver + WebKitWebDriver. No dependencies.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -111,10 +112,16 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Run an async script: it gets a `done` callback as its last argument. */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
   async screenshot(file) {
-    const b64 = await this.cmd('GET', '/screenshot');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, Buffer.from(b64, 'base64'));
+    // The X screen, captured by imagemagick: WebKitWebDriver's own screenshot call sometimes
+    // never answers (seen after a dialog closes under Xvfb), which would wedge the journey.
+    execFileSync('import', ['-display', process.env.DISPLAY || ':99', '-window', 'root', file], { timeout: 20000 });
   }
 }
 
@@ -123,6 +130,8 @@ async function request(base, method, path, body) {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A wedged driver must fail the journey, not hang the whole run.
+    signal: AbortSignal.timeout(60000),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {

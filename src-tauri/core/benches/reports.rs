@@ -60,6 +60,12 @@ fn bench_reports(c: &mut Criterion) {
     g.bench_function("general_ledger_year", |b| b.iter(|| reports::general_ledger(conn, 2026).unwrap()));
     g.bench_function("income_statement", |b| b.iter(|| reports::income_statement(conn, "2026-12").unwrap()));
     g.bench_function("balance_sheet", |b| b.iter(|| reports::balance_sheet(conn, "2026-12").unwrap()));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let args = |p: &str| union_ledger_core::notice::NoticeArgs { period: p.to_string(), published_on: None };
+    g.bench_function("notice_month", |b| b.iter(|| union_ledger_core::notice::data(conn, &args("2026-12"), today).unwrap()));
+    g.bench_function("notice_html_month", |b| b.iter(|| union_ledger_core::notice::html_page(conn, &args("2026-12"), today).unwrap()));
+    g.bench_function("notice_year", |b| b.iter(|| union_ledger_core::notice::data(conn, &args("2026"), today).unwrap()));
+    g.bench_function("report_budget_year", |b| b.iter(|| union_ledger_core::budget::report(conn, 2026, None).unwrap()));
     g.sample_size(10);
     g.bench_function("hledger_export", |b| b.iter(|| export_hledger(conn).unwrap()));
     g.finish();

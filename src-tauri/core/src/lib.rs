@@ -10,6 +10,7 @@
 pub mod api;
 pub mod audit;
 pub mod book;
+pub mod budget;
 pub mod db;
 pub mod dues;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod io;
 pub mod ledger;
 pub mod members;
 pub mod money;
+pub mod notice;
 pub mod users;
 pub mod welfare;
 

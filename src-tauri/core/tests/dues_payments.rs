@@ -193,3 +193,42 @@ fn a_closed_month_refuses_the_batch_and_leaves_the_charges_unpaid() {
     assert_eq!(r["voucher"]["period"], "2026-11");
     assert_eq!(unpaid_fen(&app, "2026-10"), 0);
 }
+
+#[test]
+fn undoing_a_payment_reverses_its_voucher_and_makes_its_months_unpaid_again() {
+    let (_d, mut app) = book();
+    let a = member(&mut app, "甲", "4000"); // 20.00
+    member(&mut app, "乙", "5000"); // 25.00
+    charge(&mut app, "2026-10");
+    let batch = app.call("dues_pay_batch", json!({"month": "2026-10", "date": "2026-10-25"})).unwrap();
+    let pid = batch["payment"]["id"].as_i64().unwrap();
+    let vid = batch["voucher"]["id"].as_i64().unwrap();
+    assert_eq!(unpaid_fen(&app, "2026-10"), 0);
+
+    // The ledger's bare 冲销 is refused: it would leave the charges marked paid.
+    let n = count(&app, "journal_vouchers");
+    let e = app.call("vouchers_reverse", json!({"id": vid, "date": "2026-10-28", "reason": "重复代扣"})).unwrap_err();
+    assert!(e.to_string().contains("会费"), "{e}");
+    // A reason is required.
+    let e = app.call("dues_payment_reverse", json!({"payment_id": pid, "date": "2026-10-28", "reason": " "})).unwrap_err();
+    assert!(e.to_string().contains("撤销原因"), "{e}");
+    assert_eq!(count(&app, "journal_vouchers"), n);
+
+    let p = app.call("dues_payment_reverse", json!({"payment_id": pid, "date": "2026-10-28", "reason": "工资代扣重复，财务已退回"})).unwrap();
+    assert_eq!(p["reversed"]["reason"], "工资代扣重复，财务已退回");
+    assert_eq!(p["reversed"]["voucher"]["display_number"], "记-002");
+    assert_eq!(unpaid_fen(&app, "2026-10"), 4500);
+    let rid = p["reversed"]["voucher"]["id"].as_i64().unwrap();
+    assert_eq!(lines(&app, rid), vec![("102".to_string(), -4500, 0, None), ("401".to_string(), 0, -4500, None)]);
+    let orig = app.call("vouchers_get", json!({"id": vid})).unwrap();
+    assert_eq!(orig["reversed_by_id"], rid);
+    // The books net to zero on 401; the summary shows nothing paid.
+    let s = app.call("dues_summary", json!({"month": "2026-10"})).unwrap();
+    assert_eq!((s["paid"].clone(), s["outstanding"].clone()), (json!("0.00"), json!("45.00")));
+    assert_eq!(s["collected_in_month"], "0.00");
+    // Twice is refused; the member can then pay again.
+    let e = app.call("dues_payment_reverse", json!({"payment_id": pid, "date": "2026-10-29", "reason": "再撤"})).unwrap_err();
+    assert!(e.to_string().contains("不能重复撤销"), "{e}");
+    app.call("dues_pay_member", json!({"member_id": a, "amount": "20", "date": "2026-10-30", "via": "cash"})).unwrap();
+    assert_eq!(unpaid_fen(&app, "2026-10"), 2500);
+}

@@ -360,6 +360,17 @@ fn verify_catches_changed_opening_balances_and_a_deleted_voucher() {
 }
 
 #[test]
+fn verify_catches_monthly_totals_edited_behind_the_apps_back() {
+    let (_d, app, _) = tampered_book();
+    let c = app.conn();
+    // The reports read these totals; they agree with the lines until someone edits them.
+    let tb = union_ledger_core::ledger::reports::trial_balance(c, "2026-01", "2026-01").unwrap();
+    assert!(tb.accounts.iter().any(|a| a.code == "102" && a.closing.to_string() == "500.00"), "{:?}", tb.accounts);
+    c.execute("UPDATE ledger_period_totals SET credit_fen = credit_fen + 1 WHERE period = '2026-01' AND account_code = '102'", []).unwrap();
+    assert_eq!(chain::verify(c).unwrap().first_bad.as_deref(), Some("2026-01 科目 102 的月度汇总与凭证明细不符（汇总表被改动）"));
+}
+
+#[test]
 fn the_fingerprint_is_twelve_base32_characters_in_groups_of_four() {
     let (_d, app, _) = tampered_book();
     let r = chain::verify(app.conn()).unwrap();
@@ -385,18 +396,27 @@ fn entry_uses_the_first_bank_sub_account_unless_another_is_chosen() {
 #[test]
 fn with_approval_required_spending_posts_only_once_approved() {
     let (_d, mut app) = book();
-    app.conn().execute("INSERT INTO book_settings (key, value) VALUES ('approval_required', '1')", []).unwrap();
+    as_user(&mut app, CHAIR);
+    app.call("settings_set_controls", json!({"approval_required": true})).unwrap();
+    as_user(&mut app, TREASURER);
     let d = app.call("vouchers_draft_save", json!({"date": "2026-01-06", "summary": "慰问", "lines": [line("50105", "10", "0"), line("101", "0", "10")]})).unwrap();
     assert_eq!(d["can_post"], false);
     assert!(d["problems"].to_string().contains("须经工会主席审批"), "{}", d["problems"]);
     let err = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
     assert!(err.to_string().contains("须经工会主席审批"), "{err}");
-    let err = app.call("entry_post", json!({"kind": "expense", "date": "2026-01-06", "category": "50105", "amount": "1", "via": "cash"})).unwrap_err();
-    assert!(err.to_string().contains("审批"), "{err}");
+    // The plain-language form does not post spending: it submits a draft to the chair.
+    let out = app.call("entry_post", json!({"kind": "expense", "date": "2026-01-06", "category": "50105", "amount": "1", "via": "cash"})).unwrap();
+    assert_eq!(out["outcome"], "submitted");
+    assert_eq!(out["draft"]["status"], "submitted");
     // Income needs no approval.
-    app.call("entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})).unwrap();
-    // The audit module will set the status; simulate the chair's approval.
-    app.conn().execute("UPDATE draft_vouchers SET status = 'approved', approved_by = 2, approved_at = '2026-01-06T10:00:00' WHERE id = ?1", [d["id"].as_i64().unwrap()]).unwrap();
+    let inc = app.call("entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})).unwrap();
+    assert_eq!(inc["outcome"], "posted");
+    app.call("vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
+    as_user(&mut app, CHAIR);
+    let q = app.call("approval_queue", json!({})).unwrap();
+    let item = q.as_array().unwrap().iter().find(|i| i["ref_id"] == d["id"]).unwrap().clone();
+    app.call("approval_approve", json!({"id": item["id"], "note": "同意"})).unwrap();
+    as_user(&mut app, TREASURER);
     let v = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap();
     assert_eq!(v["approved_by_name"], CHAIR);
 }

@@ -43,6 +43,15 @@ fn a_valid_id_fills_gender_and_birth_date_and_is_shown_masked_until_revealed() {
     let u = app.call("members_update", upd).unwrap();
     assert_eq!(u["phone"], "13800000000");
     assert_eq!(app.call("members_reveal_id", json!({"id": m["id"]})).unwrap()["id_number"], id);
+    // …and is still checked against gender and birth date, and still fills the birth date.
+    assert_eq!(u["birth_date"], "1980-05-01");
+    let mut bad = json!({"id": m["id"], "name": "张三", "id_number": m["id_number"], "join_date": "2010-07-01"});
+    bad["gender"] = json!("女");
+    let e = app.call("members_update", bad).unwrap_err();
+    assert!(e.to_string().contains("性别为男"), "{e}");
+    let bad = json!({"id": m["id"], "name": "张三", "id_number": m["id_number"], "join_date": "2010-07-01", "birth_date": "1985-01-01"});
+    let e = app.call("members_update", bad).unwrap_err();
+    assert!(e.to_string().contains("出生日期"), "{e}");
 }
 
 #[test]

@@ -5,11 +5,23 @@ import { sleep } from '../webdriver.mjs';
 const PASSWORD = 'secret1';
 const input = (id) => `[data-testid="${id}"] input`;
 
-export async function createBook(s, shot) {
+/**
+ * Run the wizard. `controls: false` unticks the two internal controls on the confirm step
+ * (chair approval of spending, audit sign-off before close) for journeys that are not about
+ * them; by default they stay on, as for a real user.
+ */
+export async function createBook(s, shot, { startMonth, controls = true } = {}) {
   await s.find(input('setup-union-name'));
   if (shot) await shot('wizard-start');
   await s.type(input('setup-union-name'), '江都区某某水利管理处工会委员会');
   await s.type(input('setup-unit-name'), '江都区某某水利管理处');
+  if (startMonth) {
+    // Typed into the month picker, then Enter (the wizard reads the last YYYY-MM typed).
+    await s.type(input('setup-start-month'), `${startMonth}\uE007`);
+    await sleep(300);
+    const got = await s.execute(`return document.querySelector('[data-testid="setup-start-month"] input').value`);
+    if (got !== startMonth) throw new Error(`start month shows ${got}, expected ${startMonth}`);
+  }
   await s.click('[data-testid="setup-next"]');
   await s.type(input('setup-treasurer-name'), '王会计');
   await s.type(input('setup-treasurer-password'), PASSWORD);
@@ -23,6 +35,13 @@ export async function createBook(s, shot) {
   if (shot) await shot('wizard-users');
   await s.click('[data-testid="setup-next"]');
   if (shot) await shot('wizard-confirm');
+  if (!controls) {
+    for (const id of ['setup-approval-required', 'setup-signoff-required']) {
+      await s.click(`[data-testid="${id}"]`);
+      const on = await s.execute(`return document.querySelector('[data-testid="${id}"] input').checked`);
+      if (on) throw new Error(`${id} is still ticked`);
+    }
+  }
   await s.click('[data-testid="setup-finish"]');
 }
 

@@ -45,7 +45,7 @@ export const journeys = [
     async run({ s, shot, work, app }) {
       const db = join(work, 'book.sqlite');
       cli(app, db, ['init', '--union-name', '江都区某某水利管理处工会委员会', '--unit-name', '江都区某某水利管理处',
-        '--start', '2026-01', '--province', '江苏',
+        '--start', '2026-01', '--province', '江苏', '--no-approval', '--no-signoff',
         '--treasurer', '王会计:secret1', '--chair', '李主席:secret1', '--auditor', '张经审:secret1']);
       const roll = join(work, 'roll.csv');
       writeFileSync(roll, '姓名,性别,入会日期,工会小组,月工资,状态\n' +

@@ -48,8 +48,22 @@ export async function call<T>(name: string, args?: object): Promise<T> {
  * interpolated, e.g. {field}) when the locale has one, else the backend's own message,
  * which is already Chinese.
  */
+/** Codes whose backend message names the exact problem ("身份证号校验位不正确",
+ * "有会费记录的会员不能删除…"): a generic translation would hide it. */
+const SPECIFIC_CODES = new Set(['validation', 'conflict', 'invalid', 'row_errors', 'not_found', 'permission_denied'])
+
 export function errorMessage(e: unknown): string {
   const err = toAppError(e)
+  const { te } = i18n.global
+  if (SPECIFIC_CODES.has(err.code) && err.message) {
+    // The core writes these in Chinese; in English the generic text comes first.
+    if (i18n.global.locale.value === 'zh-CN' || !te(`errors.${err.code}`)) return err.message
+    return `${genericMessage(err)} — ${err.message}`
+  }
+  return genericMessage(err)
+}
+
+function genericMessage(err: AppError): string {
   const { t, te } = i18n.global
   const key = `errors.${err.code}`
   if (te(key)) {

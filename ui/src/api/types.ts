@@ -35,6 +35,8 @@ export interface BookInitArgs {
   treasurer: Credentials
   chair: Credentials
   auditor: Credentials
+  approval_required?: boolean
+  signoff_required?: boolean
 }
 
 export interface SessionUser {
@@ -53,6 +55,10 @@ export interface Settings {
   chair_name: string
   treasurer_name: string
   audit_director_name: string
+  /** 支出须经工会主席审批 (switched by the chair: settings_set_controls). */
+  approval_required: boolean
+  /** 结账须经审委员签字. */
+  signoff_required: boolean
 }
 
 export type SettingsPatch = Partial<

@@ -1,5 +1,12 @@
 // English. Must have exactly the same keys as zh-CN.ts (a test checks).
 import type zhCN from './zh-CN'
+import audit from './modules/audit.en'
+import books from './modules/books.en'
+import budget from './modules/budget.en'
+import notice from './modules/notice.en'
+import { entry, vouchers } from './modules/ledger.en'
+import members from './modules/members.en'
+import dues from './modules/dues.en'
 import welfareEn from './modules/welfare.en'
 
 const en: typeof zhCN = {
@@ -237,6 +244,14 @@ const en: typeof zhCN = {
     zh: '中文',
     en: 'English',
   },
+  audit,
+  books,
+  budget,
+  entry,
+  notice,
+  vouchers,
+  members,
+  dues,
   welfare: welfareEn,
 }
 

@@ -1,4 +1,11 @@
 // 简体中文 — the primary language. Every key here must also exist in en.ts (a test checks).
+import audit from './modules/audit.zh-CN'
+import books from './modules/books.zh-CN'
+import budget from './modules/budget.zh-CN'
+import notice from './modules/notice.zh-CN'
+import { entry, vouchers } from './modules/ledger.zh-CN'
+import members from './modules/members.zh-CN'
+import dues from './modules/dues.zh-CN'
 import welfareZh from './modules/welfare.zh-CN'
 export default {
   app: {
@@ -236,5 +243,13 @@ export default {
     zh: '中文',
     en: 'English',
   },
+  audit,
+  books,
+  budget,
+  entry,
+  notice,
+  vouchers,
+  members,
+  dues,
   welfare: welfareZh,
 }

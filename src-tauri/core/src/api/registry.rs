@@ -117,6 +117,8 @@ pub fn all() -> &'static [Command] {
         v.extend(crate::ledger::reports::commands::commands());
         v.extend(crate::members::commands::commands());
         v.extend(crate::dues::commands::commands());
+        v.extend(crate::budget::commands::commands());
+        v.extend(crate::notice::commands::commands());
         v.extend(crate::welfare::commands::commands());
         v
     })

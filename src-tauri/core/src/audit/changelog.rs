@@ -132,6 +132,9 @@ pub struct LogFilter {
     pub kind: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Exact command name, e.g. "vouchers_post".
+    #[serde(default)]
+    pub command: Option<String>,
     #[serde(default)]
     pub limit: Option<i64>,
     #[serde(default)]
@@ -142,13 +145,13 @@ pub fn list(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, user_id, user_name, command, kind, args, before, after, hash FROM change_log
          WHERE (?1 IS NULL OR user_id = ?1) AND (?2 IS NULL OR kind = ?2)
-           AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, '+1 day'))
+           AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, '+1 day')) AND (?7 IS NULL OR command = ?7)
          ORDER BY id DESC LIMIT ?5 OFFSET ?6",
     )?;
     let parse = |s: String| serde_json::from_str(&s).unwrap_or(Value::String(s));
     let rows = stmt
         .query_map(
-            params![f.user_id, f.kind, f.from, f.to, f.limit.unwrap_or(200).clamp(1, 1000), f.offset.unwrap_or(0)],
+            params![f.user_id, f.kind, f.from, f.to, f.limit.unwrap_or(200).clamp(1, 1000), f.offset.unwrap_or(0), f.command],
             |r| {
                 Ok(Entry {
                     id: r.get(0)?,
@@ -166,4 +169,23 @@ pub fn list(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogKinds {
+    pub kinds: Vec<String>,
+    pub commands: Vec<String>,
+    pub total: i64,
+}
+
+/// The kinds and command names that occur in the log, for the browser's filters.
+pub fn kinds(conn: &Connection) -> Result<LogKinds> {
+    let col = |sql: &str| -> Result<Vec<String>> {
+        Ok(conn.prepare(sql)?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?)
+    };
+    Ok(LogKinds {
+        kinds: col("SELECT DISTINCT kind FROM change_log ORDER BY kind")?,
+        commands: col("SELECT DISTINCT command FROM change_log ORDER BY command")?,
+        total: conn.query_row("SELECT COUNT(*) FROM change_log", [], |r| r.get(0))?,
+    })
 }

@@ -27,6 +27,7 @@ pub fn verify_book(conn: &Connection) -> Result<VerifyReport> {
     if let Some(id) = change_log.first_bad_id {
         problems.push(format!("操作日志第 {id} 条与哈希链不符"));
     }
+    problems.extend(super::signoff::verify_anchors(conn)?);
     let ok = problems.is_empty();
     Ok(VerifyReport {
         ok,

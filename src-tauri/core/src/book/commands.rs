@@ -10,5 +10,14 @@ pub fn commands() -> Vec<Command> {
             ctx.record_before(&book::settings(ctx.conn)?);
             book::update_settings(ctx.conn, &a)
         }),
+        command(
+            "settings_set_controls",
+            Access::Approve,
+            "开关内控设置：支出须主席审批、结账须经审签字（工会主席）",
+            |ctx: &Ctx, a: book::Controls| {
+                ctx.record_before(&book::settings(ctx.conn)?);
+                book::set_controls(ctx.conn, &a)
+            },
+        ),
     ]
 }

@@ -53,6 +53,16 @@ pub struct Settings {
     pub chair_name: String,
     pub treasurer_name: String,
     pub audit_director_name: String,
+    /// Spending (expense vouchers, payout batches) waits for the chair's approval (审批).
+    pub approval_required: bool,
+    /// Month close needs the auditor's sign-off (经审签字).
+    pub signoff_required: bool,
+}
+
+/// A yes/no control setting ("1" = on). Missing means off: books made before the audit
+/// module had neither control.
+pub fn flag(conn: &Connection, key: &str) -> Result<bool> {
+    Ok(get_setting(conn, key)?.as_deref() == Some("1"))
 }
 
 pub fn settings(conn: &Connection) -> Result<Settings> {
@@ -81,6 +91,8 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
         chair_name: first_active(Role::Chair)?,
         treasurer_name: first_active(Role::Treasurer)?,
         audit_director_name: if audit_director.is_empty() { first_active(Role::Auditor)? } else { audit_director },
+        approval_required: flag(conn, "approval_required")?,
+        signoff_required: flag(conn, "signoff_required")?,
     })
 }
 
@@ -158,6 +170,36 @@ pub struct InitBook {
     pub treasurer: UserSpec,
     pub chair: UserSpec,
     pub auditor: UserSpec,
+    /// 支出须经工会主席审批 (on unless switched off here or later by the chair).
+    #[serde(default = "yes")]
+    pub approval_required: bool,
+    /// 结账须经审委员签字 (on unless switched off).
+    #[serde(default = "yes")]
+    pub signoff_required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The controls the chair may switch (`settings_set_controls`); omitted fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controls {
+    #[serde(default)]
+    pub approval_required: Option<bool>,
+    #[serde(default)]
+    pub signoff_required: Option<bool>,
+}
+
+pub fn set_controls(conn: &Connection, c: &Controls) -> Result<Settings> {
+    if let Some(v) = c.approval_required {
+        put_setting(conn, "approval_required", if v { "1" } else { "0" })?;
+    }
+    if let Some(v) = c.signoff_required {
+        put_setting(conn, "signoff_required", if v { "1" } else { "0" })?;
+    }
+    settings(conn)
 }
 
 fn default_chart() -> String {
@@ -196,6 +238,8 @@ pub fn init(conn: &Connection, req: &InitBook, now: &str) -> Result<()> {
         ("province", province.as_str()),
         ("chart_version", req.chart_version.as_str()),
         ("created_at", now),
+        ("approval_required", if req.approval_required { "1" } else { "0" }),
+        ("signoff_required", if req.signoff_required { "1" } else { "0" }),
     ] {
         put_setting(conn, key, value)?;
     }

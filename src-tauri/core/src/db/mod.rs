@@ -15,6 +15,13 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0004_ledger_locks.sql"),
     include_str!("../../migrations/0010_members.sql"),
     include_str!("../../migrations/0011_dues.sql"),
+    include_str!("../../migrations/0014_dues_reversals.sql"),
+    include_str!("../../migrations/0016_ledger_period_totals.sql"),
+    // Applied after main's 0014 and 0016 (they landed first); the position in this list, not the file
+    // number, is the schema version.
+    include_str!("../../migrations/0013_audit.sql"),
+    include_str!("../../migrations/0015_budget.sql"),
+    // Welfare, merged after the modules above.
     include_str!("../../migrations/0012_welfare.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;

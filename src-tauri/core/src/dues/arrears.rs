@@ -283,7 +283,11 @@ pub fn summary(conn: &Connection, month: &str) -> Result<Summary> {
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     let collected: i64 = conn.query_row(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE date >= ?1 AND date < ?2",
+        // Payments dated in the month, less payments undone (撤销) in the month: the net that
+        // reached 401 会费收入, as the ledger shows it.
+        "SELECT (SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE date >= ?1 AND date < ?2)
+              - (SELECT COALESCE(SUM(p.amount_fen), 0) FROM dues_payment_reversals r JOIN dues_payments p ON p.id = r.payment_id
+                 WHERE r.date >= ?1 AND r.date < ?2)",
         params![format!("{month}-01"), format!("{}-01", add_months(&month, 1))],
         |r| r.get(0),
     )?;

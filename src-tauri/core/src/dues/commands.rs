@@ -40,6 +40,9 @@ pub fn commands() -> Vec<Command> {
         command("dues_pay_member", Access::Write, "收取个人会费（现金或转账）", |ctx: &Ctx, a: payments::PayMember| {
             payments::pay_member(ctx.conn, &a, ctx.user.id, ctx.now)
         }),
+        command("dues_payment_reverse", Access::Write, "撤销一笔会费收款（冲销其凭证，相应月份恢复为未缴）", |ctx: &Ctx, a: payments::ReversePayment| {
+            payments::reverse_payment(ctx.conn, &a, ctx.user.id, ctx.now)
+        }),
         command("dues_payments", Access::Read, "会费收款记录", |ctx: &Ctx, a: payments::PaymentFilter| payments::list_payments(ctx.conn, &a)),
         command("dues_payment_get", Access::Read, "一笔会费收款及其冲抵明细", |ctx: &Ctx, a: IdArg| payments::get_payment(ctx.conn, a.id)),
         command("dues_receipt", Access::Read, "会费收据（打印）", |ctx: &Ctx, a: PaymentArg| payments::receipt(ctx.conn, a.payment_id)),

@@ -56,12 +56,24 @@ pub struct Payment {
     /// Allocations to charges; empty for a batch in lists (see dues_payment_get).
     pub allocations: Vec<Allocation>,
     pub created_at: String,
+    /// Set once the payment has been undone (撤销): its voucher reversed, its charges unpaid again.
+    pub reversed: Option<PaymentReversal>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PaymentReversal {
+    pub date: NaiveDate,
+    pub reason: String,
+    pub voucher: VoucherRef,
 }
 
 const PAYMENT_SELECT: &str = "SELECT p.id, p.kind, p.member_id, m.member_no, m.name, p.month, p.date, p.via, p.amount_fen, p.receipt_no,
         p.voucher_id, v.period, v.number, p.note, p.created_at,
-        (SELECT COUNT(DISTINCT c.member_id) FROM dues_allocations a JOIN dues_charges c ON c.id = a.charge_id WHERE a.payment_id = p.id)
-    FROM dues_payments p LEFT JOIN members m ON m.id = p.member_id JOIN journal_vouchers v ON v.id = p.voucher_id";
+        (SELECT COUNT(DISTINCT c.member_id) FROM dues_allocations a JOIN dues_charges c ON c.id = a.charge_id WHERE a.payment_id = p.id),
+        rv.date, rv.reason, rv.reversal_voucher_id, rvv.period, rvv.number
+    FROM dues_payments p LEFT JOIN members m ON m.id = p.member_id JOIN journal_vouchers v ON v.id = p.voucher_id
+    LEFT JOIN dues_payment_reversals rv ON rv.payment_id = p.id
+    LEFT JOIN journal_vouchers rvv ON rvv.id = rv.reversal_voucher_id";
 
 fn row_to_payment(r: &rusqlite::Row) -> rusqlite::Result<Payment> {
     let via: String = r.get(7)?;
@@ -84,6 +96,17 @@ fn row_to_payment(r: &rusqlite::Row) -> rusqlite::Result<Payment> {
         members: r.get(15)?,
         months: Vec::new(),
         allocations: Vec::new(),
+        reversed: match r.get::<_, Option<String>>(16)? {
+            None => None,
+            Some(date) => {
+                let number: i64 = r.get(20)?;
+                Some(PaymentReversal {
+                    date: date_col(date),
+                    reason: r.get(17)?,
+                    voucher: VoucherRef { id: r.get(18)?, period: r.get(19)?, number, display_number: posting::display_number(number) },
+                })
+            }
+        },
     })
 }
 
@@ -162,6 +185,46 @@ pub fn list_payments(conn: &Connection, f: &PaymentFilter) -> Result<Vec<Payment
         }
     }
     Ok(rows)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReversePayment {
+    pub payment_id: i64,
+    /// Date of the reversing voucher; its month must be open.
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+/// 撤销收款: reverse the payment's voucher through the ledger (红字冲销, linked to the
+/// original) and hand the allocated amounts back to the charges as unpaid, in the caller's
+/// transaction. The payment row stays, marked reversed, so the history stays complete.
+pub fn reverse_payment(conn: &Connection, a: &ReversePayment, user_id: i64, now: &str) -> Result<Payment> {
+    let payment = get_payment(conn, a.payment_id)?;
+    if let Some(r) = &payment.reversed {
+        return Err(CoreError::Conflict(format!(
+            "这笔会费收款已于 {} 撤销（冲销凭证 {} {}），不能重复撤销",
+            r.date, r.voucher.period, r.voucher.display_number
+        )));
+    }
+    let reason = a.reason.trim();
+    if reason.is_empty() {
+        return Err(CoreError::validation("reason", "请写明撤销原因"));
+    }
+    let reversal = posting::reverse_voucher_of_module(conn, payment.voucher.id, a.date, reason, user_id, now)?;
+    conn.execute(
+        "INSERT INTO dues_payment_reversals (payment_id, reversal_voucher_id, date, reason, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![payment.id, reversal.id, a.date.to_string(), reason, user_id, now],
+    )?;
+    let mut upd = conn.prepare_cached(
+        "UPDATE dues_charges SET paid_fen = paid_fen - ?2, updated_at = ?3 WHERE id = ?1 AND paid_fen >= ?2",
+    )?;
+    for al in &payment.allocations {
+        if upd.execute(params![al.charge_id, al.amount.fen(), now])? != 1 {
+            return Err(CoreError::Internal(format!("会费记录 {} 的已缴金额不足以撤销", al.charge_id)));
+        }
+    }
+    get_payment(conn, payment.id)
 }
 
 fn money_account(conn: &Connection, via: &str) -> Result<String> {

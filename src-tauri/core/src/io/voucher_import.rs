@@ -482,6 +482,11 @@ pub fn import_vouchers(conn: &Connection, bytes: &[u8], file_name: &str, post: b
                     message: format!("凭证 {}（{}）：{other}", d.v.source_no, d.v.period),
                 }]),
             };
+            if post && crate::ledger::drafts::spends(&input) && crate::ledger::drafts::approval_required(conn)? {
+                return Err(wrap(CoreError::invalid(
+                    "本账套要求支出经工会主席审批，不能直接记账：请不勾选“直接记账”导入为草稿，提交审批后再记账",
+                )));
+            }
             if post {
                 let pv = posting::post_voucher(conn, &input, user_id, now).map_err(wrap)?;
                 out.push(ImportedVoucher {

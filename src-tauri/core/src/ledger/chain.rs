@@ -194,5 +194,35 @@ pub fn verify(conn: &Connection) -> Result<ChainVerification> {
         }
     }
 
+    if first_bad.is_none() {
+        first_bad = period_totals_mismatch(conn)?;
+    }
+
     Ok(ChainVerification { vouchers: count, fingerprint: fingerprint(&prev), head: prev, first_bad })
+}
+
+/// The monthly totals the reports read (ledger_period_totals) must equal the lines they sum;
+/// a row edited behind the app's back would otherwise change reports without touching a
+/// voucher. Names the first month and account that differ.
+fn period_totals_mismatch(conn: &Connection) -> Result<Option<String>> {
+    let bad: Option<(String, String)> = conn
+        .query_row(
+            "WITH actual AS (
+                 SELECT l.period, l.account_code, v.source, SUM(l.debit_fen) AS d, SUM(l.credit_fen) AS c, COUNT(*) AS n
+                 FROM journal_lines l JOIN journal_vouchers v ON v.id = l.voucher_id
+                 GROUP BY l.period, l.account_code, v.source)
+             SELECT period, account_code FROM (
+                 SELECT a.period, a.account_code FROM actual a
+                 LEFT JOIN ledger_period_totals t ON t.period = a.period AND t.account_code = a.account_code AND t.source = a.source
+                 WHERE t.period IS NULL OR t.debit_fen <> a.d OR t.credit_fen <> a.c OR t.lines <> a.n
+                 UNION ALL
+                 SELECT t.period, t.account_code FROM ledger_period_totals t
+                 LEFT JOIN actual a ON t.period = a.period AND t.account_code = a.account_code AND t.source = a.source
+                 WHERE a.period IS NULL)
+             ORDER BY period, account_code LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(bad.map(|(period, code)| format!("{period} 科目 {code} 的月度汇总与凭证明细不符（汇总表被改动）")))
 }

@@ -74,7 +74,11 @@ pub fn commands() -> Vec<Command> {
             ctx.record_before(&drafts::get(ctx.conn, a.draft_id)?);
             drafts::post(ctx.conn, a.draft_id, ctx.user.id, ctx.now)
         }),
-        command("vouchers_list", Access::Read, "记账凭证列表", |ctx: &Ctx, a: drafts::VoucherFilter| drafts::list_posted(ctx.conn, &a)),
+        command("vouchers_submit", Access::Write, "提交支出凭证草稿给工会主席审批", |ctx: &Ctx, a: PostDraftArg| -> Result<_> {
+            ctx.record_before(&drafts::get(ctx.conn, a.draft_id)?);
+            drafts::submit(ctx.conn, a.draft_id, ctx.user.id, ctx.now)
+        }),
+                command("vouchers_list", Access::Read, "记账凭证列表", |ctx: &Ctx, a: drafts::VoucherFilter| drafts::list_posted(ctx.conn, &a)),
         command("vouchers_get", Access::Read, "查看记账凭证", |ctx: &Ctx, a: IdArg| posting::get_voucher(ctx.conn, a.id)),
         command("vouchers_reverse", Access::Write, "红字冲销凭证", |ctx: &Ctx, a: ReverseArg| -> Result<_> {
             posting::reverse_voucher(ctx.conn, a.id, a.date, &a.reason, ctx.user.id, ctx.now)

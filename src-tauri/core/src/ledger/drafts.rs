@@ -10,9 +10,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// Whether spending needs the chair's approval before posting (book setting
-/// `approval_required` = "1"). Off until the audit issue turns it on.
+/// `approval_required` = "1"; on for new books, switched by the chair).
 pub fn approval_required(conn: &Connection) -> Result<bool> {
-    Ok(crate::book::get_setting(conn, "approval_required")?.as_deref() == Some("1"))
+    crate::book::flag(conn, "approval_required")
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -85,6 +85,10 @@ pub struct Draft {
     /// Plain-words reasons this draft cannot be posted yet (empty = ready to post).
     pub problems: Vec<String>,
     pub can_post: bool,
+    /// Whether posting needs the chair's approval (approval on and the draft spends).
+    pub needs_approval: bool,
+    /// The live submission to the chair (status, note, who decided), if any.
+    pub approval: Option<crate::audit::approval::Approval>,
 }
 
 fn check_draft_date(conn: &Connection, date: NaiveDate) -> Result<()> {
@@ -121,6 +125,7 @@ pub fn save(conn: &Connection, input: &DraftInput, user_id: i64, now: &str) -> R
                 return Err(CoreError::Conflict("该凭证已提交审批，审批前不能修改".to_string()));
             }
             // Any edit voids an earlier approval or rejection.
+            crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, id)?;
             conn.execute(
                 "UPDATE draft_vouchers SET date = ?1, summary = ?2, attachments_count = ?3, updated_at = ?4,
                      status = 'draft', approved_by = NULL, approved_at = NULL
@@ -182,6 +187,8 @@ fn row_to_draft(r: &rusqlite::Row) -> rusqlite::Result<Draft> {
         total_in_words: String::new(),
         problems: vec![],
         can_post: false,
+        needs_approval: false,
+        approval: None,
     })
 }
 
@@ -222,6 +229,79 @@ fn needs_approval(conn: &Connection, d: &Draft) -> Result<bool> {
         return Ok(false);
     }
     Ok(d.lines.iter().any(|l| !l.debit.is_zero() && l.account_code.starts_with('5')))
+}
+
+/// Whether a voucher spends: it debits an expense (5xx) account.
+pub fn spends(v: &VoucherInput) -> bool {
+    v.lines.iter().any(|l| !l.debit.is_zero() && l.account_code.trim().starts_with('5'))
+}
+
+/// Mirror of the approval state, written only by [`crate::audit::approval`].
+pub fn set_approval_state(conn: &Connection, id: i64, status: &str, decided_by: Option<i64>, decided_at: Option<&str>, note: &str) -> Result<()> {
+    let (status, by, at) = match status {
+        "approved" => ("approved", decided_by, decided_at),
+        "rejected" => ("rejected", None, None),
+        "submitted" => ("submitted", None, None),
+        _ => ("draft", None, None),
+    };
+    conn.execute(
+        "UPDATE draft_vouchers SET status = ?1, approved_by = ?2, approved_at = ?3, approval_note = ?4 WHERE id = ?5",
+        params![status, by, at, note, id],
+    )?;
+    Ok(())
+}
+
+/// 提交审批: put a spending draft in the chair's queue. It must be complete (balanced, valid
+/// accounts, open month); it cannot be edited until the chair decides.
+pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Draft> {
+    let d = get(conn, id)?;
+    if d.status == "submitted" {
+        return Err(CoreError::Conflict("该凭证已提交审批，正在等待工会主席审批".to_string()));
+    }
+    if d.status == "approved" {
+        return Err(CoreError::Conflict("该凭证已获批准，可以直接记账".to_string()));
+    }
+    if !approval_required(conn)? {
+        return Err(CoreError::invalid("本账套未要求支出审批，可以直接记账"));
+    }
+    if !needs_approval(conn, &d)? {
+        return Err(CoreError::invalid("该凭证没有支出，无需工会主席审批"));
+    }
+    let input = to_voucher_input(&d);
+    posting::validate_voucher(conn, &input).map_err(|e| CoreError::invalid(format!("凭证还不完整，不能提交审批：{e}")))?;
+    crate::audit::approval::submit(
+        conn,
+        &crate::audit::approval::Submission {
+            kind: crate::audit::approval::KIND_VOUCHER_DRAFT,
+            ref_id: id,
+            title: &input.summary,
+            amount: d.total_debit,
+            date: d.date,
+        },
+        user_id,
+        now,
+    )?;
+    conn.execute("UPDATE draft_vouchers SET updated_at = ?1 WHERE id = ?2", params![now, id])?;
+    get(conn, id)
+}
+
+/// Save a complete voucher (from a plain-language form) as a draft: into `existing` (a draft
+/// that already carries the receipts) or a new one.
+pub fn save_voucher_input(conn: &Connection, v: &VoucherInput, existing: Option<i64>, user_id: i64, now: &str) -> Result<Draft> {
+    let input = DraftInput {
+        id: existing,
+        date: v.date,
+        summary: v.summary.clone(),
+        attachments_count: v.attachments_count,
+        lines: v
+            .lines
+            .iter()
+            .map(|l| DraftLineInput { account_code: l.account_code.clone(), debit: l.debit, credit: l.credit, member_id: l.member_id, memo: l.memo.clone() })
+            .collect(),
+    };
+    let d = save(conn, &input, user_id, now)?;
+    conn.execute("UPDATE draft_vouchers SET source = ?1, source_ref = ?2 WHERE id = ?3", params![v.source, v.source_ref, d.id])?;
+    get(conn, d.id)
 }
 
 fn approval_problem(conn: &Connection, d: &Draft) -> Result<Option<String>> {
@@ -276,6 +356,8 @@ fn load(conn: &Connection, mut d: Draft) -> Result<Draft> {
     if let Some(p) = approval_problem(conn, &d)? {
         problems.push(p);
     }
+    d.needs_approval = needs_approval(conn, &d)?;
+    d.approval = crate::audit::approval::live(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, d.id)?;
     d.can_post = problems.len() == blank_only;
     d.problems = problems;
     Ok(d)
@@ -320,6 +402,7 @@ pub fn count_in_period(conn: &Connection, period: &str) -> Result<i64> {
 /// Discard a draft with its uploaded files.
 pub fn delete(conn: &Connection, id: i64) -> Result<Draft> {
     let d = get(conn, id)?;
+    crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, id)?;
     conn.execute("DELETE FROM attachments WHERE draft_id = ?1 AND voucher_id IS NULL", [id])?;
     conn.execute("DELETE FROM draft_vouchers WHERE id = ?1", [id])?;
     Ok(d)
@@ -333,6 +416,8 @@ pub fn post(conn: &Connection, draft_id: i64, user_id: i64, now: &str) -> Result
     }
     let input = to_voucher_input(&d);
     let v = posting::post_voucher(conn, &input, user_id, now)?;
+    crate::audit::approval::mark_posted(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, draft_id, v.id)?;
+    crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, draft_id)?;
     conn.execute("UPDATE attachments SET voucher_id = ?1, draft_id = NULL WHERE draft_id = ?2", params![v.id, draft_id])?;
     conn.execute("DELETE FROM draft_vouchers WHERE id = ?1", [draft_id])?;
     Ok(v)

@@ -82,6 +82,29 @@ pub struct EntryPreview {
     /// Why it cannot be posted as it stands (empty = ready).
     pub problems: Vec<String>,
     pub can_post: bool,
+    /// True when `entry_post` will not post but submit a draft to the chair (spending with
+    /// approval on); `approval_note` says so in plain words.
+    pub needs_approval: bool,
+    pub approval_note: Option<String>,
+}
+
+/// What `entry_post` did: posted the voucher, or (spending with approval on) saved it as a
+/// draft and submitted it to the chair. Serialized with `"outcome": "posted" | "submitted"`;
+/// a posted outcome carries the voucher's fields at the top level as before.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum EntryOutcome {
+    Posted(PostedVoucher),
+    Submitted { draft: super::drafts::Draft, message: String },
+}
+
+impl EntryOutcome {
+    pub fn posted(self) -> Option<PostedVoucher> {
+        match self {
+            EntryOutcome::Posted(v) => Some(v),
+            EntryOutcome::Submitted { .. } => None,
+        }
+    }
 }
 
 /// The first active leaf at or under `code` (e.g. 10201 when the user split 102 by bank).
@@ -206,9 +229,7 @@ pub fn preview(conn: &Connection, a: &EntryArgs, user_id: i64) -> Result<EntryPr
     if let Err(e) = posting::validate_voucher(conn, &voucher) {
         problems.push(e.to_string());
     }
-    if let Some(p) = approval_problem(conn, &voucher)? {
-        problems.push(p);
-    }
+    let needs_approval = needs_approval(conn, &voucher)?;
     let lines = voucher
         .lines
         .iter()
@@ -230,23 +251,29 @@ pub fn preview(conn: &Connection, a: &EntryArgs, user_id: i64) -> Result<EntryPr
         total_in_words: total_debit.to_chinese_upper(),
         can_post: problems.is_empty(),
         problems,
+        approval_note: needs_approval.then(|| SUBMITTED_MESSAGE.to_string()),
+        needs_approval,
         voucher,
     })
 }
 
+pub const SUBMITTED_MESSAGE: &str = "已提交工会主席审批；批准后请在“凭证”中记账";
+
 /// With approval on, spending goes through a draft the chair approves, not straight in.
-fn approval_problem(conn: &Connection, v: &VoucherInput) -> Result<Option<String>> {
-    let spends = v.lines.iter().any(|l| !l.debit.is_zero() && l.account_code.starts_with('5'));
-    if spends && super::drafts::approval_required(conn)? {
-        return Ok(Some("本账套要求支出须经工会主席审批：请用“填制凭证”提交审批后再记账".to_string()));
-    }
-    Ok(None)
+fn needs_approval(conn: &Connection, v: &VoucherInput) -> Result<bool> {
+    Ok(super::drafts::spends(v) && super::drafts::approval_required(conn)?)
 }
 
-pub fn post(conn: &Connection, a: &EntryArgs, user_id: i64, now: &str) -> Result<PostedVoucher> {
+/// 收支记账. Income and transfers post at once. Spending posts at once too unless the book
+/// requires the chair's approval: then it becomes a draft submitted to the chair (the receipts
+/// of `draft_id`, if given, go with it) and the treasurer posts it once approved.
+pub fn post(conn: &Connection, a: &EntryArgs, user_id: i64, now: &str) -> Result<EntryOutcome> {
     let voucher = build(conn, a, user_id)?;
-    if let Some(p) = approval_problem(conn, &voucher)? {
-        return Err(CoreError::invalid(p));
+    if needs_approval(conn, &voucher)? {
+        posting::validate_voucher(conn, &voucher)?;
+        let d = super::drafts::save_voucher_input(conn, &voucher, a.draft_id, user_id, now)?;
+        let draft = super::drafts::submit(conn, d.id, user_id, now)?;
+        return Ok(EntryOutcome::Submitted { draft, message: SUBMITTED_MESSAGE.to_string() });
     }
     let v = posting::post_voucher(conn, &voucher, user_id, now)?;
     if let Some(draft_id) = a.draft_id {
@@ -261,7 +288,7 @@ pub fn post(conn: &Connection, a: &EntryArgs, user_id: i64, now: &str) -> Result
             conn.execute("DELETE FROM draft_vouchers WHERE id = ?1", [draft_id])?;
         }
     }
-    Ok(v)
+    Ok(EntryOutcome::Posted(v))
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -37,15 +37,19 @@ pub fn balance_at_end(conn: &Connection, code: &str, period: &str) -> Result<Mon
         .query_row("SELECT normal_side FROM accounts WHERE code = ?1", [code], |r| r.get(0))
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("会计科目 {code}")))?;
-    let like = format!("{code}%");
+    // The account and its sub-accounts: codes that start with `code`. Codes are digits, so the
+    // range [code, code + ":") is that prefix — and unlike LIKE it can use the
+    // (account_code, period) index.
+    let upper = format!("{code}:");
     let opening: i64 = conn.query_row(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM opening_balances WHERE account_code LIKE ?1",
-        [&like],
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM opening_balances WHERE account_code >= ?1 AND account_code < ?2",
+        params![code, upper],
         |r| r.get(0),
     )?;
     let (d, c): (i64, i64) = conn.query_row(
-        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM journal_lines WHERE account_code LIKE ?1 AND period <= ?2",
-        params![like, period],
+        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM ledger_period_totals
+         WHERE account_code >= ?1 AND account_code < ?2 AND period <= ?3",
+        params![code, upper, period],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let net = if side == "debit" { d - c } else { c - d };
@@ -132,7 +136,7 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
             blockers.push(format!("上月（{prev}）尚未结账，请按月份顺序结账"));
         }
         let (d, c): (i64, i64) = conn.query_row(
-            "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM journal_lines WHERE period <= ?1",
+            "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM ledger_period_totals WHERE period <= ?1",
             [&period],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -146,6 +150,9 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
         let ot = super::opening::totals(conn)?;
         if !ot.balanced {
             blockers.push(format!("期初余额不平衡，相差 {}", ot.difference.abs().format_thousands()));
+        }
+        if let Some(b) = crate::audit::signoff::close_blocker(conn, &period)? {
+            blockers.push(b);
         }
         match difference {
             None => blockers.push(format!("尚未录入本月银行对账单余额（账面银行存款余额 {}）", bank.format_thousands())),
@@ -177,6 +184,18 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
         year_end: first.month() == 12,
         period,
     })
+}
+
+/// The fingerprint of a month as printed on its notice: the chain head stored when it was
+/// closed (with the close time), or the current head while it is open. A light read, without
+/// the close checks of [`status`].
+pub fn fingerprint_of(conn: &Connection, period: &str) -> Result<(String, Option<String>)> {
+    let (period, _) = check_period(period)?;
+    let row = period_row(conn, &period)?.filter(|r| r.status == "closed");
+    match row.and_then(|r| r.chain_head.map(|h| (h, r.closed_at))) {
+        Some((head, closed_at)) => Ok((chain::fingerprint(&head), closed_at)),
+        None => Ok((chain::fingerprint(&chain::current_head(conn)?.1), None)),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -507,6 +526,8 @@ pub fn reopen(conn: &Connection, a: &Reopen, user_id: i64, now: &str) -> Result<
         "INSERT INTO period_events (period, action, by_user, at, reason, chain_head) VALUES (?1, 'reopen', ?2, ?3, ?4, ?5)",
         params![period, user_id, now, reason, head],
     )?;
+    // What the auditor signed off no longer describes a month that may change again.
+    crate::audit::signoff::invalidate(conn, &period, &format!("反结账：{reason}"), now)?;
     status(conn, &period)
 }
 

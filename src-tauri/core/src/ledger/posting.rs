@@ -89,6 +89,8 @@ pub struct PostedVoucher {
     /// 大写金额 of the total.
     pub total_in_words: String,
     pub hash: String,
+    /// The hash in the short form people compare: 12 base32 characters, "K7QF-2M4D-X9PA".
+    pub fingerprint: String,
 }
 
 /// "2026-10"
@@ -364,6 +366,7 @@ fn row_to_voucher(r: &rusqlite::Row) -> rusqlite::Result<PostedVoucher> {
         posted_by_name: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
         posted_at: r.get(16)?,
         seq: r.get(17)?,
+        fingerprint: super::chain::fingerprint(&r.get::<_, String>(18)?),
         hash: r.get(18)?,
         lines: Vec::new(),
         total_debit: Money::ZERO,
@@ -469,6 +472,30 @@ pub fn reversal_input(conn: &Connection, id: i64, date: NaiveDate, reason: &str)
 /// Post a red-ink reversal (冲销) of a posted voucher, dated `date` (in an open period),
 /// linked by `reverses_id`. A voucher is reversed at most once; a reversal is never reversed.
 pub fn reverse_voucher(conn: &Connection, id: i64, date: NaiveDate, reason: &str, posted_by: i64, now: &str) -> Result<PostedVoucher> {
+    let orig = get_voucher(conn, id)?;
+    if let Some(module) = owning_module(&orig.source) {
+        // The module keeps records tied to this voucher (charges paid, payouts received); a
+        // bare reversal would leave them claiming money that the books no longer show.
+        return Err(CoreError::invalid(format!(
+            "{} {} 号凭证由「{module}」生成，请到「{module}」页面撤销这笔业务（会同时冲销凭证）",
+            orig.period, orig.display_number
+        )));
+    }
+    reverse_voucher_of_module(conn, id, date, reason, posted_by, now)
+}
+
+/// Vouchers whose source module keeps linked records, with the page that undoes them.
+fn owning_module(source: &str) -> Option<&'static str> {
+    match source {
+        "dues" => Some("会费"),
+        "welfare" => Some("慰问发放"),
+        _ => None,
+    }
+}
+
+/// Reverse a voucher on behalf of the module that posted it (the module updates its own
+/// records in the same transaction). Other callers use [`reverse_voucher`].
+pub fn reverse_voucher_of_module(conn: &Connection, id: i64, date: NaiveDate, reason: &str, posted_by: i64, now: &str) -> Result<PostedVoucher> {
     let mut input = reversal_input(conn, id, date, reason)?;
     input.prepared_by = Some(posted_by);
     post_voucher(conn, &input, posted_by, now)

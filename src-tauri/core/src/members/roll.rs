@@ -233,10 +233,11 @@ pub(crate) fn validate(conn: &Connection, inp: &MemberInput, existing: Option<i6
         Some(g) => Some(parse_gender(g).map_err(|e| CoreError::validation("gender", e))?),
         None => None,
     };
-    let id_number = match inp.id_number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    // The masked number shown by get/list comes back unchanged on every edit: stand the
+    // stored number in for it, so gender and birth date are still checked against it.
+    let full_id: Option<String> = match inp.id_number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) if raw.contains('*') => {
-            // The masked number shown by get/list sent back unchanged: keep what is stored.
             let stored: Option<String> = match existing {
                 Some(id) => conn.query_row("SELECT id_number FROM members WHERE id = ?1", [id], |r| r.get(0))?,
                 None => None,
@@ -246,8 +247,12 @@ pub(crate) fn validate(conn: &Connection, inp: &MemberInput, existing: Option<i6
                 _ => return Err(CoreError::validation("id_number", "请填写完整的身份证号")),
             }
         }
+        Some(raw) => Some(raw.to_string()),
+    };
+    let id_number = match full_id {
+        None => None,
         Some(raw) => {
-            let info = idcard::parse(raw).map_err(|e| CoreError::validation("id_number", e))?;
+            let info = idcard::parse(&raw).map_err(|e| CoreError::validation("id_number", e))?;
             let problems = idcard::cross_check(&info, gender, birth_date);
             if let Some(p) = problems.into_iter().next() {
                 return Err(CoreError::validation("id_number", p));

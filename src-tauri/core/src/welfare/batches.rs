@@ -1238,7 +1238,7 @@ pub fn reverse(conn: &Connection, a: &Reverse, user_id: i64, now: &str) -> Resul
     }
     let rev_id = match crate::ledger::get_voucher(conn, voucher_id)?.reversed_by_id {
         Some(existing) => existing,
-        None => posting::reverse_voucher(conn, voucher_id, a.date, reason, user_id, now)?.id,
+        None => posting::reverse_voucher_of_module(conn, voucher_id, a.date, reason, user_id, now)?.id,
     };
     conn.execute(
         "UPDATE welfare_batches SET status = 'reversed', reversal_voucher_id = ?2, reversed_reason = ?3, reversed_at = ?4, updated_at = ?4 WHERE id = ?1",

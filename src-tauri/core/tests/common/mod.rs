@@ -11,7 +11,18 @@ pub const CHAIR: &str = "李主席";
 pub const AUDITOR: &str = "张经审";
 pub const PASSWORD: &str = "secret1";
 
+/// Wizard arguments for a test book with the chair-approval and audit-sign-off controls
+/// **off**, so tests that are not about them can post spending and close months directly.
+/// Tests of those controls use [`init_args_with_controls`] / [`book_with_controls`].
 pub fn init_args(start_month: &str) -> Value {
+    let mut args = init_args_with_controls(start_month);
+    args["approval_required"] = json!(false);
+    args["signoff_required"] = json!(false);
+    args
+}
+
+/// Wizard arguments as a real user gives them: the controls take their defaults (on).
+pub fn init_args_with_controls(start_month: &str) -> Value {
     json!({
         "union_name": "江都区某某水利管理处工会委员会",
         "unit_name": "江都区某某水利管理处",
@@ -35,6 +46,16 @@ pub fn book_starting(start_month: &str) -> (TempDir, App) {
 
 pub fn book() -> (TempDir, App) {
     book_starting("2026-01")
+}
+
+/// A new book starting 2026-01 with the defaults of a real book: spending needs the chair's
+/// approval and month close needs the auditor's sign-off. Logged in as the treasurer.
+pub fn book_with_controls() -> (TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(&dir.path().join("book.sqlite")).unwrap();
+    app.call("book_init", init_args_with_controls("2026-01")).unwrap();
+    app.login_by_name(TREASURER, PASSWORD).unwrap();
+    (dir, app)
 }
 
 pub fn as_user(app: &mut App, name: &str) {

@@ -40,16 +40,17 @@ describe('the ipc wrapper', () => {
     expect(err.code).toBe('internal')
   })
 
-  it('shows the translated text for a known code, with details interpolated', () => {
-    const e = new AppError('validation', 'backend text', { field: 'union_name' })
-    expect(errorMessage(e)).toBe('输入有误：工会名称')
+  it('shows the core\'s own specific message for bad input, with the generic text first in English', () => {
+    const e = new AppError('validation', '请填写工会名称', { field: 'union_name' })
+    expect(errorMessage(e)).toBe('请填写工会名称')
     setLocale('en')
-    expect(errorMessage(e)).toBe('Invalid input: Union name')
+    expect(errorMessage(e)).toBe('Invalid input: Union name — 请填写工会名称')
   })
 
-  it('translates nested field paths such as auditor.name', () => {
-    const e = new AppError('validation', 'x', { field: 'auditor.name' })
-    expect(errorMessage(e)).toBe('输入有误：经审委员姓名')
+  it('translates nested field paths such as auditor.name in the generic text', () => {
+    setLocale('en')
+    const e = new AppError('validation', '请填写姓名', { field: 'auditor.name' })
+    expect(errorMessage(e)).toContain('Auditor')
   })
 
   it('shows the translation for a code without details', () => {

@@ -17,6 +17,10 @@ export interface SetupForm {
   treasurer: UserDraft
   chair: UserDraft
   auditor: UserDraft
+  /** 支出须经工会主席审批 (on by default). */
+  approval_required: boolean
+  /** 结账须经审委员签字 (on by default). */
+  signoff_required: boolean
 }
 
 export type UserSlot = 'treasurer' | 'chair' | 'auditor'
@@ -47,6 +51,8 @@ export function emptySetupForm(today: Date = new Date()): SetupForm {
     treasurer: user(),
     chair: user(),
     auditor: user(),
+    approval_required: true,
+    signoff_required: true,
   }
 }
 
@@ -109,5 +115,7 @@ export function toInitArgs(f: SetupForm) {
     treasurer: user(f.treasurer),
     chair: user(f.chair),
     auditor: user(f.auditor),
+    approval_required: f.approval_required,
+    signoff_required: f.signoff_required,
   }
 }

@@ -89,7 +89,7 @@ pub fn account_ledger(conn: &Connection, account: &str, from: &str, to: &str) ->
     let ob_sql = format!("SELECT COALESCE(SUM(amount_fen), 0) FROM opening_balances WHERE account_code IN ({})", in_list(codes.len(), 1));
     let ob: i64 = conn.query_row(&ob_sql, params_from_iter(codes.iter()), |r| r.get(0))?;
     let sums_sql = format!(
-        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM journal_lines
+        "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM ledger_period_totals
          WHERE period >= ?1 AND period < ?2 AND account_code IN ({})",
         in_list(codes.len(), 3)
     );
@@ -247,7 +247,7 @@ pub fn general_ledger(conn: &Connection, year: i32) -> Result<GeneralLedger> {
     let opening = balances_through(conn, &chart, Some(&format!("{:04}-12", year - 1)))?;
 
     let mut stmt = conn.prepare(
-        "SELECT account_code, period, SUM(debit_fen), SUM(credit_fen) FROM journal_lines
+        "SELECT account_code, period, SUM(debit_fen), SUM(credit_fen) FROM ledger_period_totals
          WHERE period >= ?1 AND period <= ?2 GROUP BY period, account_code",
     )?;
     let mut by_root: HashMap<(String, String), (i64, i64)> = HashMap::new();

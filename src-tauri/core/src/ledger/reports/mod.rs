@@ -164,12 +164,13 @@ pub(crate) fn sums_by_account(
     to: Option<&str>,
     exclude_sources: &[&str],
 ) -> Result<HashMap<String, (i64, i64)>> {
-    let mut sql = String::from("SELECT l.account_code, SUM(l.debit_fen), SUM(l.credit_fen) FROM journal_lines l WHERE l.period >= ?1 AND l.period <= ?2");
+    // Monthly totals (migration 0016), not the lines: a few rows per account and month.
+    let mut sql = String::from("SELECT account_code, SUM(debit_fen), SUM(credit_fen) FROM ledger_period_totals WHERE period >= ?1 AND period <= ?2");
     if !exclude_sources.is_empty() {
         let list = exclude_sources.iter().map(|s| format!("'{}'", s.replace('\'', "''"))).collect::<Vec<_>>().join(",");
-        sql.push_str(&format!(" AND l.voucher_id NOT IN (SELECT id FROM journal_vouchers WHERE source IN ({list}))"));
+        sql.push_str(&format!(" AND source NOT IN ({list})"));
     }
-    sql.push_str(" GROUP BY l.account_code");
+    sql.push_str(" GROUP BY account_code");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([from.unwrap_or("0000-00"), to.unwrap_or("9999-99")], |r| {
         Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))

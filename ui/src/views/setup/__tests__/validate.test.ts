@@ -66,6 +66,14 @@ describe('the setup wizard checks', () => {
     expect(JSON.stringify(args)).not.toContain('password2')
   })
 
+  it('turn chair approval and audit sign-off on unless the treasurer unticks them', () => {
+    const f = filled()
+    expect(toInitArgs(f)).toMatchObject({ approval_required: true, signoff_required: true })
+    f.approval_required = false
+    f.signoff_required = false
+    expect(toInitArgs(f)).toMatchObject({ approval_required: false, signoff_required: false })
+  })
+
   it('send a backend error on a user field back to the users step', () => {
     expect(stepOfField('auditor.name')).toBe(1)
     expect(stepOfField('union_name')).toBe(0)

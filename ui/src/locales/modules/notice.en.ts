@@ -1,0 +1,28 @@
+// Public finance notice — the same keys as notice.zh-CN.ts.
+export default {
+  title: 'Public finance notice',
+  kind: { month: 'Month', quarter: 'Quarter', year: 'Year' },
+  month: 'Month',
+  yearLabel: '{y}',
+  quarters: { q1: 'Q1', q2: 'Q2', q3: 'Q3', q4: 'Q4' },
+  draft: 'Draft (not closed)',
+  closed: 'Closed',
+  draftHint: 'Not every month of this period is closed, so the page is marked “draft”. Close the month, then print the notice.',
+  refresh: 'Refresh',
+  print: 'Print',
+  export: 'Export HTML',
+  exported: 'Saved: {path}',
+  empty: 'No notice to show',
+  facts: { income: 'Income', spending: 'Spending', closing: 'Closing balance', fingerprint: 'Book fingerprint' },
+  settings: {
+    open: 'Notice settings',
+    title: 'Notice settings',
+    preparer: 'Prepared by',
+    chair: 'Union chair',
+    auditDirector: 'Audit committee head',
+    windowDays: 'Display period',
+    days: 'days',
+    contact: 'Contact for questions',
+    contactPlaceholder: 'e.g. Union office, Ms Zhang, ext. 8021',
+  },
+}

@@ -1,0 +1,28 @@
+// 月度公示 — every key here must also exist in notice.en.ts (the completeness test checks).
+export default {
+  title: '财务收支公示',
+  kind: { month: '月度', quarter: '季度', year: '年度' },
+  month: '公示月份',
+  yearLabel: '{y}年',
+  quarters: { q1: '第一季度', q2: '第二季度', q3: '第三季度', q4: '第四季度' },
+  draft: '草稿（未结账）',
+  closed: '已结账',
+  draftHint: '所选期间尚未全部结账，公示页面带有“草稿”字样；结账后再打印正式公示。',
+  refresh: '刷新',
+  print: '打印',
+  export: '导出 HTML',
+  exported: '已导出：{path}',
+  empty: '没有可显示的公示',
+  facts: { income: '本期收入', spending: '本期支出', closing: '期末结余', fingerprint: '账簿指纹' },
+  settings: {
+    open: '公示设置',
+    title: '公示设置',
+    preparer: '经办人',
+    chair: '工会主席',
+    auditDirector: '经审会主任',
+    windowDays: '公示期',
+    days: '天',
+    contact: '异议联系',
+    contactPlaceholder: '例如：工会办公室 张老师 分机 8021',
+  },
+}
