@@ -222,6 +222,16 @@ fn a_breach_blocks_posting_until_the_chair_overrides_with_a_reason_which_is_kept
     let rep = app.call("report_welfare", json!({"year": 2026})).unwrap();
     let row = rep["batches"].as_array().unwrap().iter().find(|b| b["id"] == id).unwrap();
     assert_eq!(row["overridden"], true);
+    // The annual audit report and the monthly notice take their welfare lines from here.
+    let audit = app.call("report_audit", json!({"year": 2026})).unwrap();
+    assert_eq!(audit["welfare"]["available"], true);
+    assert_eq!(audit["welfare"]["total"], "1900.00");
+    assert_eq!(audit["overrides"]["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(audit["overrides"]["rows"][0]["by"], CHAIR);
+    let notice = app.call("notice_data", json!({"period": "2026-03"})).unwrap();
+    assert_eq!(notice["payouts"][0]["batch"], "2026年三八节慰问");
+    assert_eq!(notice["payouts"][0]["head_count"], 1);
+    assert!(!notice.to_string().contains("甲"), "no names on the notice");
 }
 
 #[test]

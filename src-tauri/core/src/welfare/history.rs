@@ -396,3 +396,43 @@ pub fn overrides(conn: &Connection, f: &OverrideFilter) -> Result<Vec<OverrideLi
     }
     Ok(out)
 }
+
+/// A posted batch in totals only (for the public notice: never names).
+#[derive(Debug, Clone, Serialize)]
+pub struct BatchTotal {
+    pub id: i64,
+    pub name: String,
+    pub kind_label: &'static str,
+    pub date: NaiveDate,
+    pub head_count: i64,
+    pub total: Money,
+}
+
+/// Live batches dated from `from` to `to` (inclusive), oldest first.
+pub fn posted_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<BatchTotal>> {
+    let mut stmt = conn.prepare(
+        "SELECT b.id, b.name, b.kind, b.date, b.voucher_id, COUNT(r.id), COALESCE(SUM(r.amount_fen), 0)
+         FROM welfare_batches b LEFT JOIN welfare_recipients r ON r.batch_id = b.id
+         WHERE b.status = 'posted' AND b.date >= ?1 AND b.date <= ?2 GROUP BY b.id ORDER BY b.date, b.id",
+    )?;
+    let rows = stmt
+        .query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for (id, name, kind, date, voucher, n, fen) in rows {
+        if voucher_stands(conn, voucher)? {
+            out.push(BatchTotal { id, name, kind_label: rules::kind_label(&kind), date: date_col(date), head_count: n, total: Money::from_fen(fen) });
+        }
+    }
+    Ok(out)
+}
