@@ -93,6 +93,9 @@ pub enum Cmd {
     /// 会费：生成应收与工资代扣入账
     #[command(subcommand)]
     Dues(DuesCmd),
+    /// 慰问发放：新建批次（按规则或名单文件选人）、记账（超标须工会主席批准）、导出签收表
+    #[command(subcommand)]
+    Welfare(WelfareCmd),
     /// 年度预算：导入
     #[command(subcommand)]
     Budget(BudgetCmd),
@@ -179,6 +182,13 @@ pub enum ReportCmd {
     Dues {
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: JsonOnly,
+    },
+    /// 慰问发放年报：每个已记账批次、每位会员与每类慰问的合计（已冲销的不计）
+    Welfare {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
         #[arg(long, value_enum, default_value = "json")]
         format: JsonOnly,
     },
@@ -299,6 +309,84 @@ pub enum DuesCmd {
         month: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum WelfareCmd {
+    /// 新建慰问发放批次（草稿），领取人来自名单文件或选人规则；输出批次（含每人剩余额度与超标提示）
+    #[command(after_help = "\
+类型 --type：节日慰问 festival、三八妇女节慰问 womens_day、生日慰问 birthday、结婚慰问 wedding、\
+生育慰问 childbirth、生病住院慰问 sick、会员去世慰问 death_member、直系亲属去世慰问 death_relative、\
+退休慰问 retirement、困难帮扶 hardship、送温暖 warmth、金秋助学 study_aid、夏送清凉 summer、\
+文体活动奖品 sports_prize、其他 other（中文名或代码均可）
+形式 --form：实物 goods、现金 cash、电影票/提货券等 ticket（购物卡、代金券一律拒绝）
+规则 --rule：all 全体在会会员、women 女会员、children 有14岁以下子女（6月1日）、\
+birthday 某月生日（--rule-arg 月份，默认发放月）、retirees 退休会员、hardship 困难职工档案、\
+group 工会小组（--rule-arg 小组名称或编号）
+名单文件 --recipients：XLSX 或 CSV，表头 姓名 或 会员号、金额、备注；任何一行有错则整批不建，错误逐行打印到 stderr
+例：welfare create --type 三八妇女节慰问 --name 2026年三八节慰问 --date 2026-03-06 --form 实物 \
+    --pay-from bank --goods 洗护用品 --rule women --amount 200")]
+    Create {
+        /// 慰问类型（中文名或代码）
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: String,
+        /// 发放名称，如 2026年春节慰问
+        #[arg(long)]
+        name: String,
+        /// 发放日期 YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// 发放形式：实物 / 现金 / 电影票等
+        #[arg(long)]
+        form: String,
+        /// 付款方式：cash（现金）或 bank（银行）
+        #[arg(long, value_name = "cash|bank")]
+        pay_from: String,
+        /// 物品说明
+        #[arg(long)]
+        goods: Option<String>,
+        /// 供应商
+        #[arg(long)]
+        supplier: Option<String>,
+        /// 节日（春节、中秋……）
+        #[arg(long)]
+        occasion: Option<String>,
+        /// 支出科目（默认按类型：50105 / 50404 / 50405 / 50102 / 50106）
+        #[arg(long, value_name = "CODE")]
+        account: Option<String>,
+        /// 领取人名单文件（XLSX/CSV：姓名 或 会员号、金额、备注）
+        #[arg(long, value_name = "FILE", conflicts_with = "rule")]
+        recipients: Option<PathBuf>,
+        /// 选人规则（all / women / children / birthday / retirees / hardship / group）
+        #[arg(long, required_unless_present = "recipients")]
+        rule: Option<String>,
+        /// 规则参数：birthday 的月份，group 的小组
+        #[arg(long, requires = "rule")]
+        rule_arg: Option<String>,
+        /// 每人金额（规则选人时必填；名单文件中金额为空的行也用它）
+        #[arg(long, value_name = "AMOUNT")]
+        amount: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// 记账：生成一张凭证（借 支出科目 / 贷 现金或银行存款）。超出慰问标准时须工会主席用
+    /// --user/--password 登录并以 --override-reason 写明理由
+    Post {
+        id: i64,
+        #[arg(long, value_name = "TEXT")]
+        override_reason: Option<String>,
+    },
+    /// 慰问发放批次列表（只读）
+    List {
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+    },
+    /// 导出领取签收表（Excel），只读
+    Sheet {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -501,6 +589,9 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
                 ReportCmd::Dues { month, format: JsonOnly::Json } => {
                     return Ok(app.read("report_dues", serde_json::json!({"month": month}))?);
                 }
+                ReportCmd::Welfare { year, format: JsonOnly::Json } => {
+                    return Ok(union_ledger_core::welfare::cli::report(&app, year)?);
+                }
                 ReportCmd::Audit { year, format, out } => {
                     let args = serde_json::json!({"year": year});
                     let (value, text) = match format {
@@ -563,6 +654,7 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
         Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
             Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
         }
+        Cmd::Welfare(cmd) => run_welfare(db, user, password, cmd),
         Cmd::Budget(BudgetCmd::Import { file, year }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
@@ -649,6 +741,51 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             let app = open_existing(db)?;
             union_ledger_core::db::backup_to(app.conn(), &out)?;
             Ok(serde_json::json!({ "backup": out.display().to_string() }))
+        }
+    }
+}
+
+fn read_file(file: &std::path::Path) -> Result<Vec<u8>, CliError> {
+    Ok(std::fs::read(file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?)
+}
+
+fn run_welfare(db: &std::path::Path, user: Option<&str>, password: Option<&str>, cmd: WelfareCmd) -> Result<Value, CliError> {
+    use serde_json::json;
+    match cmd {
+        WelfareCmd::Create {
+            kind, name, date, form, pay_from, goods, supplier, occasion, account, recipients, rule, rule_arg, amount, note,
+        } => {
+            let mut args = json!({
+                "kind": kind, "name": name, "date": date, "form": form, "pay_from": pay_from,
+                "goods": goods, "supplier": supplier, "occasion": occasion, "account_code": account, "note": note,
+                "default_amount": amount,
+            });
+            if let Some(file) = recipients {
+                let bytes = read_file(&file)?;
+                let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                args["import"] = json!({"file_name": file_name, "data_base64": data_encoding::BASE64.encode(&bytes)});
+            } else {
+                if amount.is_none() {
+                    return Err(CliError::Usage("按规则选人时请用 --amount 给出每人金额".into()));
+                }
+                args["rule"] = json!(rule);
+                args["rule_arg"] = json!(rule_arg);
+            }
+            let mut app = logged_in(db, user, password)?;
+            Ok(union_ledger_core::welfare::cli::create(&mut app, args)?)
+        }
+        WelfareCmd::Post { id, override_reason } => {
+            let mut app = logged_in(db, user, password)?;
+            Ok(union_ledger_core::welfare::cli::post(&mut app, id, override_reason.as_deref())?)
+        }
+        WelfareCmd::List { year } => Ok(open_existing(db)?.read("welfare_list", json!({ "year": year }))?),
+        WelfareCmd::Sheet { id, out } => {
+            let file = open_existing(db)?.read("welfare_sign_sheet_xlsx", json!({ "id": id }))?;
+            let file_name = file["file_name"].as_str().unwrap_or("签收表.xlsx").to_string();
+            let bytes = decode(&file["data_base64"])?;
+            let out = out.unwrap_or_else(|| PathBuf::from(file_name));
+            std::fs::write(&out, bytes).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+            Ok(json!({ "file": out.display().to_string() }))
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod members;
 pub mod money;
 pub mod notice;
 pub mod users;
+pub mod welfare;
 
 pub use api::App;
 pub use error::{CoreError, Result};

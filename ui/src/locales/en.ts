@@ -7,6 +7,7 @@ import notice from './modules/notice.en'
 import { entry, vouchers } from './modules/ledger.en'
 import members from './modules/members.en'
 import dues from './modules/dues.en'
+import welfareEn from './modules/welfare.en'
 
 const en: typeof zhCN = {
   app: {
@@ -251,6 +252,7 @@ const en: typeof zhCN = {
   vouchers,
   members,
   dues,
+  welfare: welfareEn,
 }
 
 export default en

@@ -6,6 +6,7 @@ import notice from './modules/notice.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
 import members from './modules/members.zh-CN'
 import dues from './modules/dues.zh-CN'
+import welfareZh from './modules/welfare.zh-CN'
 export default {
   app: {
     name: '工会账本',
@@ -250,4 +251,5 @@ export default {
   vouchers,
   members,
   dues,
+  welfare: welfareZh,
 }

@@ -181,20 +181,40 @@ pub fn budget_of(_conn: &Connection, _year: i32, _code: &str) -> Result<Option<M
     Ok(None)
 }
 
-/// Welfare payouts of the year by type with head-counts. To be filled by the welfare module
-/// (one function returning `Vec<WelfareRow>`); until then the section is empty with a note.
-pub fn welfare_section(_conn: &Connection, _year: i32) -> Result<WelfareSection> {
+/// Welfare payouts of the year by type with head-counts (posted batches that stand).
+pub fn welfare_section(conn: &Connection, year: i32) -> Result<WelfareSection> {
+    let kinds = crate::welfare::history::year_summary(conn, year)?;
+    let rows: Vec<WelfareRow> = kinds
+        .into_iter()
+        .map(|k| WelfareRow { kind: k.kind_label.to_string(), batches: k.batches, headcount: k.headcount, amount: k.total })
+        .collect();
+    let total = rows.iter().map(|r| r.amount).sum();
     Ok(WelfareSection {
-        available: false,
-        note: "福利发放模块尚未启用，本节暂无数据；福利支出已包含在上表“职工活动支出”等科目中".to_string(),
-        rows: vec![],
-        total: Money::ZERO,
+        available: true,
+        note: if rows.is_empty() { "本年没有已记账的慰问发放".to_string() } else { String::new() },
+        rows,
+        total,
     })
 }
 
-/// Spending-rule overrides (主席越权批准) of the year. Filled by the welfare module later.
-pub fn overrides_section(_conn: &Connection, _year: i32) -> Result<OverridesSection> {
-    Ok(OverridesSection { available: false, note: "福利发放模块尚未启用，暂无超标准审批记录".to_string(), rows: vec![] })
+/// Spending-rule overrides (主席批准超标发放) of the year, from the welfare module.
+pub fn overrides_section(conn: &Connection, year: i32) -> Result<OverridesSection> {
+    let list = crate::welfare::history::overrides(conn, &crate::welfare::history::OverrideFilter { year: Some(year) })?;
+    let rows: Vec<OverrideRow> = list
+        .into_iter()
+        .map(|o| OverrideRow {
+            date: o.at.chars().take(10).collect(),
+            subject: format!("{}（{}，{}）", o.batch_name, o.kind_label, o.voucher.unwrap_or_else(|| "未记账".to_string())),
+            rule: o.breaches.iter().map(|b| b.message.as_str()).collect::<Vec<_>>().join("；"),
+            reason: o.reason,
+            by: o.chair_name,
+        })
+        .collect();
+    Ok(OverridesSection {
+        available: true,
+        note: if rows.is_empty() { "本年没有超出慰问标准的主席批准记录".to_string() } else { String::new() },
+        rows,
+    })
 }
 
 fn check_year(conn: &Connection, year: i32) -> Result<()> {

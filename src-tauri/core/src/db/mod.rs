@@ -21,6 +21,8 @@ const MIGRATION_SQL: &[&str] = &[
     // number, is the schema version.
     include_str!("../../migrations/0013_audit.sql"),
     include_str!("../../migrations/0015_budget.sql"),
+    // Welfare, merged after the modules above.
+    include_str!("../../migrations/0012_welfare.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
 

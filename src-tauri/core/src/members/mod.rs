@@ -12,6 +12,7 @@ pub mod hardship;
 pub mod idcard;
 pub mod import;
 pub mod roll;
+pub mod roster;
 pub mod stats;
 
 pub use roll::{list, Member, MemberFilter, MemberListItem};

@@ -171,13 +171,14 @@ pub struct PayoutLine {
     pub total: Money,
 }
 
-/// Welfare payouts made from `from` to `to` (inclusive), one line per posted batch.
-///
-/// Empty for now: the welfare module (payout batches, migration 0012) is merged separately and
-/// will be wired in here. It must keep to domain §6: hardship aid (困难帮扶, 50404) and 送温暖
-/// (50405) only as totals and head-counts, and no ID number, phone or illness, ever.
-pub fn payouts_for(_conn: &Connection, _from: NaiveDate, _to: NaiveDate) -> Result<Vec<PayoutLine>> {
-    Ok(Vec::new())
+/// Welfare payouts made from `from` to `to` (inclusive), one line per posted batch (reversed
+/// batches left out). Keeps to domain §6: totals and head-counts only — no names, so hardship
+/// aid (困难帮扶, 50404) and 送温暖 (50405) are never identifiable here.
+pub fn payouts_for(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<PayoutLine>> {
+    Ok(crate::welfare::history::posted_between(conn, from, to)?
+        .into_iter()
+        .map(|b| PayoutLine { batch: b.name, kind: b.kind_label.to_string(), head_count: b.head_count, total: b.total })
+        .collect())
 }
 
 /// A name as it may appear on a public notice: the first and last character kept, the middle
