@@ -119,6 +119,7 @@ pub fn all() -> &'static [Command] {
         v.extend(crate::dues::commands::commands());
         v.extend(crate::budget::commands::commands());
         v.extend(crate::notice::commands::commands());
+        v.extend(crate::dashboard::commands::commands());
         v
     })
 }
