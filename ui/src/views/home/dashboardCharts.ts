@@ -59,7 +59,6 @@ export function balanceOption(d: Dashboard, labels: { month: (m: number) => stri
         smooth: false,
         symbolSize: 7,
         itemStyle: { color: BALANCE },
-        areaStyle: { opacity: 0.08 },
         data: d.months.map((m) => point(m.balance)),
       },
     ],
@@ -72,8 +71,8 @@ export function budgetOption(d: Dashboard, labels: { budget: string; actual: str
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: moneyTooltip },
     legend: { top: 0 },
-    grid: { left: 8, right: 40, top: 32, bottom: 4, containLabel: true },
-    xAxis: { type: 'value' },
+    grid: { left: 8, right: 48, top: 32, bottom: 4, containLabel: true },
+    xAxis: { type: 'value', splitNumber: 2, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', data: cats.map((c) => c.name) },
     series: [
       { name: labels.budget, type: 'bar', itemStyle: { color: '#b0bec5' }, data: cats.map((c) => point(c.budget)) },
