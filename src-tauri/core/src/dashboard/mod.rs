@@ -186,8 +186,8 @@ pub fn dashboard(conn: &Connection, args: &DashboardArgs, today: NaiveDate) -> R
     let mut month_summary = None;
     for m in 1..=last {
         let s = dues::summary(conn, &format!("{year:04}-{m:02}"))?;
-        charged = charged + s.charged;
-        paid = paid + s.paid;
+        charged += s.charged;
+        paid += s.paid;
         month_summary = Some(s);
     }
     let dues = DuesYear {
