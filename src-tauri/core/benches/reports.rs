@@ -66,6 +66,8 @@ fn bench_reports(c: &mut Criterion) {
     g.bench_function("notice_html_month", |b| b.iter(|| union_ledger_core::notice::html_page(conn, &args("2026-12"), today).unwrap()));
     g.bench_function("notice_year", |b| b.iter(|| union_ledger_core::notice::data(conn, &args("2026"), today).unwrap()));
     g.bench_function("report_budget_year", |b| b.iter(|| union_ledger_core::budget::report(conn, 2026, None).unwrap()));
+    let dash = union_ledger_core::dashboard::DashboardArgs { year: Some(2026) };
+    g.bench_function("dashboard_year", |b| b.iter(|| union_ledger_core::dashboard::dashboard(conn, &dash, today).unwrap()));
     g.sample_size(10);
     g.bench_function("hledger_export", |b| b.iter(|| export_hledger(conn).unwrap()));
     g.finish();

@@ -11,6 +11,7 @@ pub mod api;
 pub mod audit;
 pub mod book;
 pub mod budget;
+pub mod dashboard;
 pub mod db;
 pub mod dues;
 pub mod error;

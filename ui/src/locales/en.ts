@@ -3,6 +3,7 @@ import type zhCN from './zh-CN'
 import audit from './modules/audit.en'
 import books from './modules/books.en'
 import budget from './modules/budget.en'
+import dashboard from './modules/dashboard.en'
 import notice from './modules/notice.en'
 import { entry, vouchers } from './modules/ledger.en'
 import members from './modules/members.en'
@@ -247,6 +248,7 @@ const en: typeof zhCN = {
   audit,
   books,
   budget,
+  dashboard,
   entry,
   notice,
   vouchers,

@@ -2,6 +2,7 @@
 import audit from './modules/audit.zh-CN'
 import books from './modules/books.zh-CN'
 import budget from './modules/budget.zh-CN'
+import dashboard from './modules/dashboard.zh-CN'
 import notice from './modules/notice.zh-CN'
 import { entry, vouchers } from './modules/ledger.zh-CN'
 import members from './modules/members.zh-CN'
@@ -246,6 +247,7 @@ export default {
   audit,
   books,
   budget,
+  dashboard,
   entry,
   notice,
   vouchers,

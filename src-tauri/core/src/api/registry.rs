@@ -120,6 +120,7 @@ pub fn all() -> &'static [Command] {
         v.extend(crate::budget::commands::commands());
         v.extend(crate::notice::commands::commands());
         v.extend(crate::welfare::commands::commands());
+        v.extend(crate::dashboard::commands::commands());
         v
     })
 }
