@@ -442,6 +442,34 @@ fn with_approval_required_a_batch_is_submitted_and_approved_before_posting() {
 }
 
 #[test]
+fn a_submitted_batch_waits_in_the_chairs_one_queue_and_is_approved_from_there() {
+    let (_d, mut app) = book();
+    let r = roll(&mut app);
+    app.conn()
+        .execute("INSERT INTO book_settings (key, value) VALUES ('approval_required', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])
+        .unwrap();
+    let b = create(&mut app, json!({"kind": "birthday", "name": "2026年3月生日慰问", "date": "2026-03-01", "form": "ticket", "goods": "蛋糕券", "pay_from": "bank", "rule": "birthday", "default_amount": "100"}));
+    let id = b["id"].as_i64().unwrap();
+    assert_eq!(ids(&b), vec![r.yi, r.ding]);
+    app.call("welfare_submit", json!({"id": id})).unwrap();
+    as_user(&mut app, CHAIR);
+    let q = app.call("approval_queue", json!({})).unwrap();
+    let item = q.as_array().unwrap().iter().find(|i| i["kind"] == "welfare_batch").expect("the batch is in the queue").clone();
+    assert_eq!(item["ref_id"], id);
+    assert_eq!(item["amount"], "200.00");
+    assert_eq!(item["detail"]["name"], "2026年3月生日慰问");
+    let aid = item["id"].clone();
+    app.call("approval_approve", json!({"id": aid, "note": "同意"})).unwrap();
+    assert!(app.call("approval_queue", json!({})).unwrap().as_array().unwrap().is_empty());
+    as_user(&mut app, TREASURER);
+    assert_eq!(app.call("welfare_get", json!({"id": id})).unwrap()["status"], "approved");
+    let out = post(&mut app, id).unwrap();
+    assert_eq!(out["batch"]["approved_by_name"], CHAIR);
+    let hist = app.call("approval_list", json!({"kind": "welfare_batch"})).unwrap();
+    assert_eq!(hist[0]["status"], "posted");
+}
+
+#[test]
 fn spending_rules_are_listed_with_sources_and_editable_by_date() {
     let (_d, mut app) = book();
     let all = app.call("welfare_rules_list", json!({})).unwrap();

@@ -120,6 +120,12 @@ export const journeys = [
       await openAudit(s, 'mine');
       await waitFor(s, `[data-testid="mine-status-${draftId}"]`, '待审批');
       await shot('treasurer-submitted');
+      // A payout batch waits in the same queue as spending vouchers.
+      await callCommand(s, 'members_create', { name: '周婷', gender: '女', join_date: '2020-01-01' });
+      const batch = await callCommand(s, 'welfare_create', {
+        kind: 'festival', name: '2026年国庆节慰问', date: '2026-10-01', form: 'goods', goods: '食用油', pay_from: 'bank', rule: 'all', default_amount: '150',
+      });
+      await callCommand(s, 'welfare_submit', { id: batch.id });
       await logout(s);
 
       // ---- chair: the queue with the receipt, approve ----
@@ -138,7 +144,17 @@ export const journeys = [
       await s.click(`[data-testid="approval-approve-${item.id}"]`);
       await s.type(textarea('approval-note'), '同意，按标准发放');
       await s.click('[data-testid="approval-confirm"]');
+      const batchItem = queue.find((q) => q.kind === 'welfare_batch');
+      if (!batchItem) throw new Error(`the payout batch is not in the chair's queue: ${JSON.stringify(queue.map((q) => q.kind))}`);
+      await waitFor(s, `[data-testid="approval-item-${batchItem.id}"]`, '周婷');
+      await waitFor(s, `[data-testid="approval-item-${batchItem.id}"]`, '150.00');
+      await shot('chair-queue-payout-batch');
+      await s.click(`[data-testid="approval-approve-${batchItem.id}"]`);
+      await s.type(textarea('approval-note'), '同意');
+      await s.click('[data-testid="approval-confirm"]');
       await s.find('[data-testid="approval-empty"]');
+      const approvedBatch = await callCommand(s, 'welfare_get', { id: batchItem.ref_id });
+      if (approvedBatch.status !== 'approved') throw new Error(`batch status ${approvedBatch.status}`);
       await waitFor(s, '[data-testid="approval-history"]', '同意，按标准发放');
       await shot('chair-approved');
       await logout(s);

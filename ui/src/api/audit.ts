@@ -2,6 +2,7 @@
 // the change log, verification and the annual audit report. Contract:
 // docs/contracts/audit-commands.md. Money is a decimal string.
 import { call } from './ipc'
+import type { Batch } from './welfare'
 import type { Settings } from './types'
 
 export interface AttachmentMeta {
@@ -60,7 +61,12 @@ export interface QueueItem extends Approval {
   attachments_count: number
   attachments: AttachmentMeta[]
   /** For a voucher draft: the draft with its lines. */
-  detail: { lines?: DetailLine[]; summary?: string; total_debit?: string; total_in_words?: string } | null
+  /** A spending draft (lines…) or a welfare payout batch (recipients…). */
+  detail:
+    | ({ lines?: DetailLine[]; summary?: string; total_debit?: string; total_in_words?: string } & Partial<
+        Pick<Batch, 'recipients' | 'kind_label' | 'form_label' | 'goods' | 'account_code' | 'account_name' | 'pay_from_label' | 'count' | 'breaches'>
+      >)
+    | null
 }
 
 export interface Query {

@@ -72,7 +72,7 @@ pub struct QueueItem {
 pub fn kind_label(kind: &str) -> &'static str {
     match kind {
         KIND_VOUCHER_DRAFT => "支出凭证",
-        KIND_WELFARE_BATCH => "福利发放批次",
+        KIND_WELFARE_BATCH => "慰问发放批次",
         _ => "其他",
     }
 }
@@ -221,6 +221,9 @@ fn notify_owner(conn: &Connection, a: &Approval) -> Result<()> {
         KIND_VOUCHER_DRAFT => {
             crate::ledger::drafts::set_approval_state(conn, a.ref_id, &a.status, a.decided_by, a.decided_at.as_deref(), &a.note)
         }
+        KIND_WELFARE_BATCH => {
+            crate::welfare::batches::set_approval_state(conn, a.ref_id, &a.status, a.decided_by, a.decided_at.as_deref(), &a.note)
+        }
         _ => Ok(()),
     }
 }
@@ -239,6 +242,8 @@ fn detail_of(conn: &Connection, a: &Approval) -> Result<(Value, i64)> {
             let n = d.attachments_count.max(d.attachment_files);
             Ok((serde_json::to_value(d).expect("json"), n))
         }
+        // The batch with its recipients, allowances and any breach the chair overrode.
+        KIND_WELFARE_BATCH => Ok((serde_json::to_value(crate::welfare::batches::get(conn, a.ref_id)?).expect("json"), 0)),
         _ => Ok((Value::Null, 0)),
     }
 }

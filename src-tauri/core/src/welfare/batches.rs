@@ -677,6 +677,7 @@ fn editable(conn: &Connection, id: i64, now: &str) -> Result<Row> {
             "UPDATE welfare_batches SET status = 'draft', approved_by = NULL, approved_at = NULL, updated_at = ?2 WHERE id = ?1",
             params![id, now],
         )?;
+        crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_WELFARE_BATCH, id)?;
     } else {
         conn.execute("UPDATE welfare_batches SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
     }
@@ -1097,7 +1098,21 @@ pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Bat
         "UPDATE welfare_batches SET status = 'submitted', submitted_by = ?2, submitted_at = ?3, approval_note = '', updated_at = ?3 WHERE id = ?1",
         params![id, user_id, now],
     )?;
+    // Into the chair's one queue (经审 › 支出审批), beside spending vouchers.
+    use crate::audit::approval::{self, Submission, KIND_WELFARE_BATCH};
+    approval::submit(conn, &Submission { kind: KIND_WELFARE_BATCH, ref_id: id, title: &b.name, amount: b.total, date: b.date }, user_id, now)?;
     get(conn, id)
+}
+
+/// The chair's decision taken in the shared approval queue, mirrored onto the batch.
+pub fn set_approval_state(conn: &Connection, id: i64, status: &str, decided_by: Option<i64>, decided_at: Option<&str>, note: &str) -> Result<()> {
+    if matches!(status, "approved" | "rejected") {
+        conn.execute(
+            "UPDATE welfare_batches SET status = ?2, approved_by = ?3, approved_at = ?4, approval_note = ?5, updated_at = ?4 WHERE id = ?1 AND status = 'submitted'",
+            params![id, status, decided_by, decided_at, note],
+        )?;
+    }
+    Ok(())
 }
 
 /// The chair approves (审批) or rejects a submitted batch.
@@ -1109,6 +1124,16 @@ pub fn decide(conn: &Connection, a: &IdNote, approve: bool, chair_id: i64, now: 
     let note = a.note.as_deref().unwrap_or("").trim();
     if !approve && note.is_empty() {
         return Err(CoreError::validation("note", "退回时请写明原因"));
+    }
+    use crate::audit::approval::{self, KIND_WELFARE_BATCH};
+    if let Some(live) = approval::live(conn, KIND_WELFARE_BATCH, a.id)?.filter(|l| l.status == "submitted") {
+        // The same decision as from the queue: recorded there, mirrored here.
+        if approve {
+            approval::approve(conn, live.id, note, chair_id, now)?;
+        } else {
+            approval::reject(conn, live.id, note, chair_id, now)?;
+        }
+        return get(conn, a.id);
     }
     conn.execute(
         "UPDATE welfare_batches SET status = ?2, approved_by = ?3, approved_at = ?4, approval_note = ?5, updated_at = ?4 WHERE id = ?1",
@@ -1212,6 +1237,7 @@ pub fn post(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<PostR
         "UPDATE welfare_batches SET status = 'posted', voucher_id = ?2, posted_by = ?3, posted_at = ?4, updated_at = ?4 WHERE id = ?1",
         params![id, voucher.id, user_id, now],
     )?;
+    crate::audit::approval::mark_posted(conn, crate::audit::approval::KIND_WELFARE_BATCH, id, voucher.id)?;
     let batch = get(conn, id)?;
     Ok(PostResult { voucher: batch.voucher.clone().expect("posted"), batch })
 }

@@ -49,6 +49,10 @@ const en: typeof zh = {
     off: 'Off',
   },
   approval: {
+    recipients: '{n} recipients',
+    memberNo: 'Member no.',
+    memberName: 'Name',
+    check: 'Check',
     readonly: 'Only the chair approves; you can see what is waiting.',
     empty: 'Nothing waits for approval',
     submittedBy: 'submitted by {name} at {at}',

@@ -49,6 +49,10 @@ export default {
     off: '已关闭',
   },
   approval: {
+    recipients: '共 {n} 人',
+    memberNo: '会员号',
+    memberName: '姓名',
+    check: '检查',
     readonly: '只有工会主席可以审批；这里可以查看待审批的事项。',
     empty: '没有待审批的支出',
     submittedBy: '{name} 于 {at} 提交',
