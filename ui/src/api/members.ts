@@ -142,6 +142,22 @@ export interface HardshipFile {
   open: boolean
   created_at: string
   updated_at: string
+  /** Aid paid to the member while the file was open (慰问发放), oldest first. */
+  aid_received?: AidItem[]
+  aid_total?: string
+}
+
+export interface AidItem {
+  batch_id: number
+  batch_name: string
+  kind: string
+  kind_label: string
+  date: string
+  form_label: string
+  goods: string
+  amount: string
+  note: string
+  voucher_id: number | null
 }
 
 export interface ImportRow {

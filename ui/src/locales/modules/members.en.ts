@@ -139,6 +139,13 @@ export default {
     confirmDelete: 'Delete group "{name}"?',
   },
   hardship: {
+    aidTitle: 'Aid received since the file was opened',
+    aidTotal: 'Aid received',
+    aidDate: 'Date',
+    aidBatch: 'Payout batch',
+    aidKind: 'Type',
+    aidAmount: 'Amount',
+    aidNone: 'No aid paid since the file was opened',
     privacy: 'Hardship files are for the treasurer, the chair and the audit committee only; they never appear on notices, rosters or exports.',
     dueTitle: '{n} files are due for review',
     openOnly: 'Open files only',

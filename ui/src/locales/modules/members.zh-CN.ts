@@ -139,6 +139,13 @@ export default {
     confirmDelete: '确定删除小组“{name}”？',
   },
   hardship: {
+    aidTitle: '帮扶记录（建档以来）',
+    aidTotal: '已获帮扶',
+    aidDate: '日期',
+    aidBatch: '发放批次',
+    aidKind: '类型',
+    aidAmount: '金额',
+    aidNone: '建档以来尚无帮扶发放记录',
     privacy: '困难职工档案仅供会计/出纳、工会主席和经审委员查看，不出现在公示、花名册或任何导出中。',
     dueTitle: '{n} 份档案已到复核日期',
     openOnly: '只看未关闭的档案',
