@@ -76,6 +76,13 @@ pub fn id_number(birth: NaiveDate, seq: u32, male: bool) -> String {
     format!("{body}{check}")
 }
 
+/// The default last month of a sample book: the month before today (local time).
+pub fn default_until() -> String {
+    let t = chrono::Local::now().date_naive();
+    let prev = month_start(t.year(), t.month()).pred_opt().expect("date");
+    format!("{}-{:02}", prev.year(), prev.month())
+}
+
 fn yuan(fen: i64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
