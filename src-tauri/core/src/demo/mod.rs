@@ -2,9 +2,10 @@
 //! benchmarks. Everything goes through the registered commands — the same code the UI and
 //! the command line run — with a fixed call time per step, so a seed gives the same book.
 //!
-//! The months are entered with the chair-approval and sign-off controls switched off (by the
-//! chair, through `settings_set_controls`, as a real chair would); the book's settings are
-//! restored at the end, so new entries in the demo book follow the usual controls.
+//! The months are entered with the chair-approval control switched off (by the chair, through
+//! `settings_set_controls`) and switched back on at the end, so new entries in the demo book
+//! follow the usual controls. Sign-off is real: with `signoff_required` on, the auditor marks
+//! every voucher of a month reviewed and signs the month off before it is closed.
 
 pub mod commands;
 
@@ -176,7 +177,8 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
 
     // Controls off while the history is entered (by the chair), restored at the end.
     let (approval, signoff) = (settings.approval_required, settings.signoff_required);
-    r.as_user(&chair, d0, "settings_set_controls", json!({"approval_required": false, "signoff_required": false}))?;
+    r.as_user(&chair, d0, "settings_set_controls", json!({"approval_required": false}))?;
+    let auditor = first_user(conn, Role::Auditor)?;
 
     // Opening balances.
     let n = n_members as i64;
@@ -298,11 +300,19 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
         let last = (month_start(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 })).pred_opt().expect("date");
         let st = r.t(last, "period_status", json!({"period": period}))?;
         r.t(last, "period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}))?;
+        if signoff {
+            // The auditor reviews every voucher of the month and signs it off, as in real use.
+            let vouchers = r.t(last, "vouchers_list", json!({"period": period}))?;
+            for v in vouchers.as_array().into_iter().flatten() {
+                r.as_user(&auditor, last, "review_mark", json!({"voucher_id": v["id"], "status": "reviewed"}))?;
+            }
+            r.as_user(&auditor, last, "review_signoff", json!({"period": period, "note": "本月凭证已全部审核"}))?;
+        }
         r.t(last, "period_close", json!({"period": period}))?;
         summary.months_closed += 1;
         month = last.succ_opt().expect("date");
     }
-    r.as_user(&chair, until, "settings_set_controls", json!({"approval_required": approval, "signoff_required": signoff}))?;
+    r.as_user(&chair, until, "settings_set_controls", json!({"approval_required": approval}))?;
     summary.entries = r.entries;
     Ok(summary)
 }
