@@ -7,6 +7,9 @@
 //! follow the usual controls. Sign-off is real: with `signoff_required` on, the auditor marks
 //! every voucher of a month reviewed and signs the month off before it is closed.
 
+// Amounts in fen are written yuan_fen: 2_000_00 is 2,000.00 元.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 pub mod commands;
 
 use crate::api::registry::{self, Ctx};
@@ -170,7 +173,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     if first > until {
         return Err(CoreError::validation("until", "账套启用月份晚于示例数据的截止月份，无法载入示例账套"));
     }
-    let mut rng = Rng(a.seed.unwrap_or(1) ^ 0x5EED_0F_DE40);
+    let mut rng = Rng(a.seed.unwrap_or(1) ^ 0x005E_ED0F_DE40);
     let mut r = Runner { ctx, treasurer: first_user(conn, Role::Treasurer)?, chair: first_user(conn, Role::Chair)?, entries: 0 };
     let chair = r.chair.clone();
     let d0 = first;
