@@ -118,6 +118,23 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// 示例账套：文件中还没有账套时先建账（示例工会委员会；王会计/李主席/张经审，密码 demo123），
+    /// 再载入会员、会费、收支、慰问发放、预算并逐月结账。同一 --seed 得到完全相同的账套。
+    /// 已有账套时需 --user/--password（会计或主席），且账套须为空。
+    Demo {
+        /// 会员人数
+        #[arg(long, default_value_t = 40)]
+        members: u32,
+        /// 年数（截至 --until 所在年份）
+        #[arg(long, default_value_t = 1)]
+        years: u32,
+        /// 随机种子
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// 最后一个结账月份 YYYY-MM（默认上个月）
+        #[arg(long, value_name = "YYYY-MM")]
+        until: Option<String>,
+    },
     /// 备份账套到一个文件（SQLite VACUUM INTO，可在使用中备份）
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -736,6 +753,39 @@ fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command
             std::fs::write(&out, text["text"].as_str().unwrap_or_default())
                 .map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
             Ok(serde_json::json!({ "file": out.display().to_string() }))
+        }
+        Cmd::Demo { members, years, seed, until } => {
+            let until = until.unwrap_or_else(union_ledger_core::demo::default_until);
+            let mut app = App::open(db)?;
+            let mut created = Value::Null;
+            if !union_ledger_core::book::is_initialized(app.conn())? {
+                let year: i32 = until.get(..4).and_then(|y| y.parse().ok()).ok_or_else(|| CliError::Usage("--until 应为 YYYY-MM".into()))?;
+                let start = format!("{}-01", year - years.max(1) as i32 + 1);
+                app.call("book_init", serde_json::json!({
+                    "union_name": "示例工会委员会", "unit_name": "示例单位", "start_month": start, "province": "江苏",
+                    "chart_version": union_ledger_core::book::CHART_2021_GRASSROOTS,
+                    "treasurer": {"name": "王会计", "password": "demo123"},
+                    "chair": {"name": "李主席", "password": "demo123"},
+                    "auditor": {"name": "张经审", "password": "demo123"},
+                }))?;
+                app.login_by_name("王会计", "demo123")?;
+                eprintln!("已建立示例账套：示例工会委员会，建账月份 {start}");
+                eprintln!("用户（密码均为 demo123）：王会计（会计/出纳）、李主席（工会主席）、张经审（经审委员）");
+                created = serde_json::json!([
+                    {"name": "王会计", "role": "treasurer", "password": "demo123"},
+                    {"name": "李主席", "role": "chair", "password": "demo123"},
+                    {"name": "张经审", "role": "auditor", "password": "demo123"},
+                ]);
+            } else {
+                app = logged_in(db, user, password)?;
+            }
+            let started = std::time::Instant::now();
+            let mut out = app.call("demo_load", serde_json::json!({"members": members, "years": years, "seed": seed, "until": until}))?;
+            out["seconds"] = serde_json::json!((started.elapsed().as_secs_f64() * 10.0).round() / 10.0);
+            if !created.is_null() {
+                out["users"] = created;
+            }
+            Ok(out)
         }
         Cmd::Backup { out } => {
             let app = open_existing(db)?;

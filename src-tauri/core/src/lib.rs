@@ -12,6 +12,7 @@ pub mod audit;
 pub mod book;
 pub mod budget;
 pub mod dashboard;
+pub mod demo;
 pub mod db;
 pub mod dues;
 pub mod error;

@@ -140,6 +140,12 @@ const en: typeof zhCN = {
     },
   },
   settings: {
+    demo: {
+      load: 'Load sample book',
+      hint: 'This book has no vouchers yet. Load sample data (about 40 members, this year\'s dues, income and spending, payouts and budget, months closed) to explore every page.',
+      confirm: 'This writes sample members and vouchers into this book and closes the months; it cannot be undone. Best done in a new book kept for trying things out. Continue?',
+      done: 'Sample book loaded: {members} members, {months} months closed',
+    },
     title: 'Settings',
     tabUnit: 'Union',
     tabUsers: 'Users',

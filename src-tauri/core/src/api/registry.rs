@@ -121,6 +121,7 @@ pub fn all() -> &'static [Command] {
         v.extend(crate::notice::commands::commands());
         v.extend(crate::welfare::commands::commands());
         v.extend(crate::dashboard::commands::commands());
+        v.extend(crate::demo::commands::commands());
         v
     })
 }
