@@ -82,11 +82,18 @@ pub fn required(conn: &Connection) -> Result<bool> {
     crate::book::flag(conn, "signoff_required")
 }
 
-/// (count, hash of the last voucher) of a month, by chain order.
+/// (count, hash of the last voucher) of a month, by chain order. December's year-end
+/// carry-forward (source 'closing') is written by the close itself, after the sign-off it
+/// requires, so it does not count as a change the auditor has not seen.
 fn period_state(conn: &Connection, period: &str) -> Result<(i64, Option<String>)> {
-    let count: i64 = conn.query_row("SELECT COUNT(*) FROM journal_vouchers WHERE period = ?1", [period], |r| r.get(0))?;
+    let count: i64 =
+        conn.query_row("SELECT COUNT(*) FROM journal_vouchers WHERE period = ?1 AND source <> 'closing'", [period], |r| r.get(0))?;
     let last: Option<String> = conn
-        .query_row("SELECT hash FROM journal_vouchers WHERE period = ?1 ORDER BY seq DESC LIMIT 1", [period], |r| r.get(0))
+        .query_row(
+            "SELECT hash FROM journal_vouchers WHERE period = ?1 AND source <> 'closing' ORDER BY seq DESC LIMIT 1",
+            [period],
+            |r| r.get(0),
+        )
         .optional()?;
     Ok((count, last))
 }
