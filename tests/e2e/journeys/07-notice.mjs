@@ -102,6 +102,9 @@ export const journeys = [
       if (page.includes('草稿')) throw new Error('a closed month must not say 草稿');
       await sleep(500);
       await shot('notice-october');
+      // The treasurer posts it on the board on 5 November: the page says so.
+      await s.type('[data-testid="notice-published-on"] input', '2026-11-05\uE007');
+      await frameText(s, '2026年11月5日');
 
       // November is open: a draft.
       await typeMonth(s, 'notice-month', '2026-11');

@@ -83,7 +83,10 @@ export function noticePeriod(kind: NoticeKind, month: string, year: number, quar
   return month
 }
 
-export const noticeData = (period: string) => call<NoticeData>('notice_data', { period })
-export const noticeHtml = (period: string) => call<NoticeHtml>('notice_html', { period })
+/** `publishedOn` ("YYYY-MM-DD") overrides the default publication date: the close date of a
+ * closed period, else today. */
+const noticeArgs = (period: string, publishedOn?: string | null) => (publishedOn ? { period, published_on: publishedOn } : { period })
+export const noticeData = (period: string, publishedOn?: string | null) => call<NoticeData>('notice_data', noticeArgs(period, publishedOn))
+export const noticeHtml = (period: string, publishedOn?: string | null) => call<NoticeHtml>('notice_html', noticeArgs(period, publishedOn))
 export const getNoticeSettings = () => call<NoticeSettings>('notice_settings_get')
 export const setNoticeSettings = (s: Partial<NoticeSettings>) => call<NoticeSettings>('notice_settings_set', s)

@@ -3,6 +3,8 @@ export default {
   title: 'Public finance notice',
   kind: { month: 'Month', quarter: 'Quarter', year: 'Year' },
   month: 'Month',
+  publishedOnPlaceholder: 'Publication date',
+  publishedOnHint: 'Empty: the close date (today while the month is open)',
   yearLabel: '{y}',
   quarters: { q1: 'Q1', q2: 'Q2', q3: 'Q3', q4: 'Q4' },
   draft: 'Draft (not closed)',

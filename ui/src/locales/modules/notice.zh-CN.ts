@@ -3,6 +3,8 @@ export default {
   title: '财务收支公示',
   kind: { month: '月度', quarter: '季度', year: '年度' },
   month: '公示月份',
+  publishedOnPlaceholder: '公示日期',
+  publishedOnHint: '不选则为结账日期（未结账时为今天）',
   yearLabel: '{y}年',
   quarters: { q1: '第一季度', q2: '第二季度', q3: '第三季度', q4: '第四季度' },
   draft: '草稿（未结账）',
