@@ -172,8 +172,9 @@ pub struct AuditReport {
     pub texts: ReportTexts,
 }
 
+/// part / whole as "52.3%": the budget module's rate (Decimal, half up), never through a float.
 fn pct(part: i64, whole: i64) -> Option<String> {
-    (whole != 0).then(|| format!("{:.1}%", part as f64 * 100.0 / whole as f64))
+    crate::budget::execution_rate(Money::from_fen(part), Money::from_fen(whole)).map(|r| format!("{r}%"))
 }
 
 /// The budget of an account for a year. The budget module does not exist yet: always None.

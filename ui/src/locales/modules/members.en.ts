@@ -139,6 +139,8 @@ export default {
     confirmDelete: 'Delete group "{name}"?',
   },
   hardship: {
+    levelHard: 'Hardship',
+    levelSevere: 'Severe hardship',
     aidTitle: 'Aid received since the file was opened',
     aidTotal: 'Aid received',
     aidDate: 'Date',

@@ -139,6 +139,8 @@ export default {
     confirmDelete: '确定删除小组“{name}”？',
   },
   hardship: {
+    levelHard: '困难',
+    levelSevere: '特困',
     aidTitle: '帮扶记录（建档以来）',
     aidTotal: '已获帮扶',
     aidDate: '日期',
