@@ -232,3 +232,92 @@ fn undoing_a_payment_reverses_its_voucher_and_makes_its_months_unpaid_again() {
     app.call("dues_pay_member", json!({"member_id": a, "amount": "20", "date": "2026-10-30", "via": "cash"})).unwrap();
     assert_eq!(unpaid_fen(&app, "2026-10"), 2500);
 }
+
+/// (member name or "batch", payment date, amount, for_month, reversed?) of a dues_month_payments row.
+fn month_rows(r: &Value) -> Vec<(String, String, String, String, bool)> {
+    r["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["member_name"].as_str().unwrap_or("batch").to_string(),
+                p["date"].as_str().unwrap().to_string(),
+                p["amount"].as_str().unwrap().to_string(),
+                p["for_month"].as_str().unwrap().to_string(),
+                !p["reversed"].is_null(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_months_payments_are_those_that_settled_its_charges_whenever_they_were_paid() {
+    let (_d, mut app) = book(); // today is TODAY, 2026-12-02
+    let a = member(&mut app, "甲", "4000"); // 20.00
+    let b = member(&mut app, "乙", "6000"); // 30.00
+    charge(&mut app, "2026-10");
+    charge(&mut app, "2026-11");
+    // 乙 pays October in October; 甲 pays October and November in one go on 5 November.
+    app.call("dues_pay_member", json!({"member_id": b, "amount": "30", "date": "2026-10-20", "via": "bank"})).unwrap();
+    app.call("dues_pay_member", json!({"member_id": a, "amount": "40", "date": "2026-11-05", "via": "cash"})).unwrap();
+    // 乙 pays November today (in December); that payment is undone and paid again, partly.
+    let wrong = app.call("dues_pay_member", json!({"member_id": b, "amount": "30", "date": TODAY, "via": "cash"})).unwrap();
+    app.call("dues_payment_reverse", json!({"payment_id": wrong["payment"]["id"], "date": TODAY, "reason": "收款记错"})).unwrap();
+    app.call("dues_pay_member", json!({"member_id": b, "amount": "25", "date": TODAY, "via": "cash"})).unwrap();
+
+    // November: the December payments are listed under November, with their own date; the
+    // undone one is marked and left out of the total, which equals the month's paid total.
+    let nov = app.call("dues_month_payments", json!({"month": "2026-11"})).unwrap();
+    assert_eq!(nov["month"], "2026-11");
+    assert_eq!(
+        month_rows(&nov),
+        vec![
+            ("乙".into(), TODAY.into(), "25.00".into(), "25.00".into(), false),
+            ("乙".into(), TODAY.into(), "30.00".into(), "30.00".into(), true),
+            ("甲".into(), "2026-11-05".into(), "40.00".into(), "20.00".into(), false),
+        ]
+    );
+    assert_eq!(nov["total"], "45.00");
+    assert_eq!(nov["reversed_count"], 1);
+    assert_eq!(app.call("dues_summary", json!({"month": "2026-11"})).unwrap()["paid"], nov["total"]);
+    // The whole payment travels with it: months covered, receipt, voucher, allocations.
+    let jia = &nov["payments"][2];
+    assert_eq!(jia["months"], json!(["2026-10", "2026-11"]));
+    assert_eq!(jia["receipt_no"], "2026-0002");
+    assert_eq!(jia["for_month_members"], 1);
+    assert_eq!(jia["allocations"].as_array().unwrap().len(), 2);
+    assert_eq!(nov["payments"][1]["reversed"]["reason"], "收款记错");
+    // By payment date November holds only 甲's payment.
+    let dated = app.call("dues_payments", json!({"month": "2026-11"})).unwrap();
+    assert_eq!(dated.as_array().unwrap().len(), 1);
+
+    // October: 甲's November payment counts with its October share only.
+    let oct = app.call("dues_month_payments", json!({"month": "2026-10"})).unwrap();
+    assert_eq!(
+        month_rows(&oct),
+        vec![
+            ("甲".into(), "2026-11-05".into(), "40.00".into(), "20.00".into(), false),
+            ("乙".into(), "2026-10-20".into(), "30.00".into(), "30.00".into(), false),
+        ]
+    );
+    assert_eq!(oct["total"], "50.00");
+    assert_eq!(oct["reversed_count"], 0);
+    assert_eq!(app.call("dues_summary", json!({"month": "2026-10"})).unwrap()["paid"], oct["total"]);
+
+    // A payroll batch: one row for the whole month, its members counted.
+    charge(&mut app, "2026-12");
+    app.call("dues_pay_batch", json!({"month": "2026-12", "date": TODAY})).unwrap();
+    let dec = app.call("dues_month_payments", json!({"month": "2026-12"})).unwrap();
+    assert_eq!(month_rows(&dec), vec![("batch".into(), TODAY.into(), "50.00".into(), "50.00".into(), false)]);
+    assert_eq!(dec["payments"][0]["kind"], "batch");
+    assert_eq!(dec["payments"][0]["for_month_members"], 2);
+    assert_eq!(dec["total"], "50.00");
+
+    // A month with charges but no payments, and one with nothing at all.
+    charge(&mut app, "2027-01");
+    let jan = app.call("dues_month_payments", json!({"month": "2027-01"})).unwrap();
+    assert_eq!((jan["payments"].as_array().unwrap().len(), jan["total"].clone()), (0, json!("0.00")));
+    let e = app.call("dues_month_payments", json!({"month": "2026-13"})).unwrap_err();
+    assert_eq!(e.code(), "validation", "{e}");
+}

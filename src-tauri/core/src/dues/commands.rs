@@ -44,6 +44,9 @@ pub fn commands() -> Vec<Command> {
             payments::reverse_payment(ctx.conn, &a, ctx.user.id, ctx.now)
         }),
         command("dues_payments", Access::Read, "会费收款记录", |ctx: &Ctx, a: payments::PaymentFilter| payments::list_payments(ctx.conn, &a)),
+        command("dues_month_payments", Access::Read, "某月会费的收款（不论收款日期；已撤销的标出、不计入合计）", |ctx: &Ctx, a: payments::MonthPaymentsArgs| {
+            payments::month_payments(ctx.conn, &a.month)
+        }),
         command("dues_payment_get", Access::Read, "一笔会费收款及其冲抵明细", |ctx: &Ctx, a: IdArg| payments::get_payment(ctx.conn, a.id)),
         command("dues_receipt", Access::Read, "会费收据（打印）", |ctx: &Ctx, a: PaymentArg| payments::receipt(ctx.conn, a.payment_id)),
         command("dues_arrears", Access::Read, "欠缴会费名单（连续 6 个月未缴者标出）", |ctx: &Ctx, a: arrears::ArrearsArgs| {

@@ -152,7 +152,8 @@ pub fn get_payment(conn: &Connection, id: i64) -> Result<Payment> {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct PaymentFilter {
-    /// Payments dated in this month (YYYY-MM).
+    /// Payments dated in this month (YYYY-MM) — by payment date; the payments that settled a
+    /// month's dues are [`month_payments`].
     #[serde(default)]
     pub month: Option<String>,
     #[serde(default)]
@@ -185,6 +186,73 @@ pub fn list_payments(conn: &Connection, f: &PaymentFilter) -> Result<Vec<Payment
         }
     }
     Ok(rows)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MonthPaymentsArgs {
+    /// The dues month (YYYY-MM) whose charges the payments settled.
+    pub month: String,
+}
+
+/// One payment as seen from a dues month: the whole payment (its own date, amount, months,
+/// voucher, reversal) and the part of it that went to this month's charges.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MonthPayment {
+    #[serde(flatten)]
+    pub payment: Payment,
+    /// Allocated to this month's charges (regular and 补缴); the rest went to other months.
+    pub for_month: Money,
+    /// Members of this month whose charges it paid.
+    pub for_month_members: i64,
+}
+
+/// The payments that settled a month's dues, whenever they were paid.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MonthPayments {
+    pub month: String,
+    /// Newest payment first; undone payments stay in the list, marked `reversed`.
+    pub payments: Vec<MonthPayment>,
+    /// Σ for_month over payments not undone — equal to the month's paid total (dues_summary.paid).
+    pub total: Money,
+    /// Payments in the list that were undone (their share is not in `total`).
+    pub reversed_count: i64,
+}
+
+/// 本月会费的收款: every payment with an allocation to one of `month`'s charges, whatever its
+/// own date (a November charge paid on 2 December is listed under November), newest first.
+/// Undone payments are listed as in [`list_payments`], marked reversed and left out of the total.
+pub fn month_payments(conn: &Connection, month: &str) -> Result<MonthPayments> {
+    let month = check_month("month", month)?;
+    let mut share = conn.prepare(
+        "SELECT a.payment_id, SUM(a.amount_fen), COUNT(DISTINCT c.member_id)
+           FROM dues_allocations a JOIN dues_charges c ON c.id = a.charge_id
+          WHERE c.month = ?1 GROUP BY a.payment_id",
+    )?;
+    let shares: std::collections::HashMap<i64, (i64, i64)> = share
+        .query_map([&month], |r| Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "{PAYMENT_SELECT} WHERE p.id IN (SELECT a.payment_id FROM dues_allocations a JOIN dues_charges c ON c.id = a.charge_id WHERE c.month = ?1)
+         ORDER BY p.date DESC, p.id DESC"
+    ))?;
+    let rows = stmt.query_map([&month], row_to_payment)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut payments = Vec::with_capacity(rows.len());
+    let mut total = 0i64;
+    let mut reversed_count = 0i64;
+    for mut p in rows {
+        p.months = months_of(conn, p.id)?;
+        if p.kind == "member" {
+            p.allocations = allocations_of(conn, p.id)?;
+        }
+        let (fen, members) = shares.get(&p.id).copied().unwrap_or((0, 0));
+        if p.reversed.is_some() {
+            reversed_count += 1;
+        } else {
+            total += fen;
+        }
+        payments.push(MonthPayment { payment: p, for_month: Money::from_fen(fen), for_month_members: members });
+    }
+    Ok(MonthPayments { month, payments, total: Money::from_fen(total), reversed_count })
 }
 
 #[derive(Debug, Clone, Deserialize)]
