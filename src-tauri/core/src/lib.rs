@@ -10,6 +10,7 @@
 pub mod api;
 pub mod audit;
 pub mod book;
+pub mod clock;
 pub mod budget;
 pub mod dashboard;
 pub mod demo;

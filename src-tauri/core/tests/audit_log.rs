@@ -80,7 +80,7 @@ fn the_log_is_browsed_by_user_kind_command_and_date_with_before_and_after() {
     assert_eq!(entries.as_array().unwrap().len(), 2);
     let cmd = app.call("audit_log_list", json!({"command": "review_mark"})).unwrap();
     assert_eq!(cmd.as_array().unwrap().len(), 1);
-    let today = union_ledger_core::api::now_string()[..10].to_string();
+    let today = app.clock().today().to_string();
     let dated = app.call("audit_log_list", json!({"from": today, "to": today})).unwrap();
     assert_eq!(dated.as_array().unwrap().len(), all.as_array().unwrap().len());
     let none = app.call("audit_log_list", json!({"to": "2000-01-01"})).unwrap();

@@ -80,9 +80,8 @@ pub fn id_number(birth: NaiveDate, seq: u32, male: bool) -> String {
     format!("{body}{check}")
 }
 
-/// The default last month of a sample book: the month before today (local time).
-pub fn default_until() -> String {
-    let t = chrono::Local::now().date_naive();
+/// The default last month of a sample book: the month before `today` (by the one clock).
+pub fn default_until(t: NaiveDate) -> String {
     let prev = month_start(t.year(), t.month()).pred_opt().expect("date");
     format!("{}-{:02}", prev.year(), prev.month())
 }
@@ -159,12 +158,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     }
     let until = match &a.until {
         Some(s) => parse_month(s)?,
-        None => {
-            let t = ctx.today();
-            let first = month_start(t.year(), t.month());
-            let prev = first.pred_opt().expect("date");
-            month_start(prev.year(), prev.month())
-        }
+        None => parse_month(&default_until(ctx.today()))?,
     };
     let settings = crate::book::settings(conn)?;
     let book_start = parse_month(&settings.start_month)?;

@@ -2,7 +2,7 @@
 //! Aggregation happens in SQL.
 
 use super::payments::{self, months_text};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::members::{add_months, check_month, events, roll};
 use crate::money::Money;
 use rusqlite::{params, Connection};
@@ -177,7 +177,9 @@ pub struct StatementArgs {
 
 /// A member's dues for one year, month by month (printable 会费缴纳明细).
 pub fn statement(conn: &Connection, member_id: i64, year: i32) -> Result<Statement> {
-    let m = roll::get(conn, member_id)?;
+    // The member as at the end of that year, so the statement reads the same on any day.
+    let year_end = chrono::NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| CoreError::validation("year", "年份不正确"))?;
+    let m = roll::get_on(conn, member_id, year_end)?;
     let mut months = Vec::with_capacity(12);
     let mut stmt = conn.prepare(
         "SELECT MAX(CASE WHEN kind = 'regular' THEN base_fen END), COALESCE(SUM(due_fen), 0),

@@ -32,7 +32,7 @@ pub fn commands() -> Vec<Command> {
             roll::update(ctx.conn, &a, ctx.today(), ctx.now)
         }),
         command("members_delete", Access::Write, "删除会员（仅限无会费和发放记录）", |ctx: &Ctx, a: IdArg| -> Result<_> {
-            let m = roll::delete(ctx.conn, a.id)?;
+            let m = roll::delete(ctx.conn, a.id, ctx.today())?;
             ctx.record_before(&m);
             Ok(serde_json::json!({ "deleted": a.id }))
         }),

@@ -191,7 +191,7 @@ pub fn add_event(conn: &Connection, a: &AddEvent, now: &str) -> Result<super::ro
     )?;
     refresh_status(conn, a.member_id, now)?;
     crate::dues::charges::refresh_unpaid_for_member(conn, a.member_id, now)?;
-    super::roll::get(conn, a.member_id)
+    super::roll::get_on(conn, a.member_id, crate::clock::date_of(now))
 }
 
 /// Remove an event entered by mistake (not the initial one).
@@ -205,7 +205,7 @@ pub fn delete_event(conn: &Connection, event_id: i64, now: &str) -> Result<super
     conn.execute("DELETE FROM member_events WHERE id = ?1", [event_id])?;
     refresh_status(conn, member_id, now)?;
     crate::dues::charges::refresh_unpaid_for_member(conn, member_id, now)?;
-    super::roll::get(conn, member_id)
+    super::roll::get_on(conn, member_id, crate::clock::date_of(now))
 }
 
 #[cfg(test)]

@@ -411,7 +411,7 @@ pub fn create(conn: &Connection, inp: &MemberInput, today: NaiveDate, now: &str)
     };
     let id = insert(conn, &rec, initial, wage, now)?;
     write_children(conn, id, &children)?;
-    get(conn, id)
+    get_on(conn, id, today)
 }
 
 pub fn update(conn: &Connection, u: &MemberUpdate, today: NaiveDate, now: &str) -> Result<Member> {
@@ -452,7 +452,7 @@ pub fn update(conn: &Connection, u: &MemberUpdate, today: NaiveDate, now: &str) 
         write_children(conn, u.id, &children)?;
     }
     crate::dues::charges::refresh_unpaid_for_member(conn, u.id, now)?;
-    get(conn, u.id)
+    get_on(conn, u.id, today)
 }
 
 pub fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
@@ -616,11 +616,6 @@ pub fn has_records(conn: &Connection, id: i64) -> Result<bool> {
     Ok(false)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Member> {
-    let today = chrono::Local::now().date_naive();
-    get_on(conn, id, today)
-}
-
 pub fn get_on(conn: &Connection, id: i64, today: NaiveDate) -> Result<Member> {
     let sql = format!("{} WHERE m.id = ?2", list_select().replace(":cur", "?1"));
     let item = conn
@@ -686,8 +681,8 @@ pub fn reveal_id(conn: &Connection, id: i64) -> Result<RevealedId> {
     Ok(RevealedId { id, id_number: n })
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<Member> {
-    let m = get(conn, id)?;
+pub fn delete(conn: &Connection, id: i64, today: NaiveDate) -> Result<Member> {
+    let m = get_on(conn, id, today)?;
     if has_records(conn, id)? {
         return Err(CoreError::Conflict("有会费或发放记录的会员不能删除，请改为登记调出/退会".into()));
     }
@@ -727,5 +722,5 @@ pub fn set_wage(conn: &Connection, a: &SetWage, now: &str) -> Result<SetWageResu
     )?;
     conn.execute("UPDATE members SET updated_at = ?2 WHERE id = ?1", params![a.member_id, now])?;
     let (recomputed, back_charges) = crate::dues::charges::apply_wage_change(conn, a.member_id, &from, now)?;
-    Ok(SetWageResult { member: get(conn, a.member_id)?, recomputed, back_charges })
+    Ok(SetWageResult { member: get_on(conn, a.member_id, crate::clock::date_of(now))?, recomputed, back_charges })
 }

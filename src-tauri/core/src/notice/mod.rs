@@ -584,17 +584,13 @@ pub mod cli {
     use crate::error::Result;
     use crate::App;
 
-    fn today() -> chrono::NaiveDate {
-        chrono::Local::now().date_naive()
-    }
-
     pub fn json(app: &App, period: &str) -> Result<serde_json::Value> {
-        let d = data(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, today())?;
+        let d = data(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, app.clock().today())?;
         Ok(serde_json::to_value(d).expect("json"))
     }
 
     pub fn html(app: &App, period: &str) -> Result<super::NoticeHtml> {
-        html_page(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, today())
+        html_page(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, app.clock().today())
     }
 }
 

@@ -264,7 +264,9 @@ struct RawRecipient {
     source: String,
 }
 
-fn raw_recipients(conn: &Connection, batch_id: i64) -> Result<Vec<RawRecipient>> {
+/// The batch's recipients with their names and groups as on the batch's date, so a batch reads
+/// the same whatever day it is opened.
+fn raw_recipients(conn: &Connection, batch_id: i64, on: NaiveDate) -> Result<Vec<RawRecipient>> {
     // Names and groups come from the members module's roster, not from its tables.
     let mut stmt = conn.prepare_cached(
         "SELECT member_id, amount_fen, note, source FROM welfare_recipients WHERE batch_id = ?1 ORDER BY id",
@@ -275,9 +277,8 @@ fn raw_recipients(conn: &Connection, batch_id: i64) -> Result<Vec<RawRecipient>>
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let today = chrono::Local::now().date_naive();
     let roster: HashMap<i64, crate::members::roster::RosterEntry> =
-        crate::members::roster::roster_on(conn, today)?.into_iter().map(|e| (e.id, e)).collect();
+        crate::members::roster::roster_on(conn, on)?.into_iter().map(|e| (e.id, e)).collect();
     let mut out: Vec<RawRecipient> = rows
         .into_iter()
         .map(|(member_id, fen, note, source)| {
@@ -357,7 +358,7 @@ fn facts_assess(conn: &Connection, r: &Row, recipients: &[RawRecipient]) -> Resu
 
 pub fn get(conn: &Connection, id: i64) -> Result<Batch> {
     let r = load_row(conn, id)?;
-    let raw = raw_recipients(conn, id)?;
+    let raw = raw_recipients(conn, id, r.date)?;
     let (status, reversal) = effective_status(conn, &r)?;
     let settled = matches!(status.as_str(), "posted" | "reversed");
     let a = facts_assess(conn, &r, &raw)?;
@@ -1156,7 +1157,7 @@ pub fn record_override(conn: &Connection, id: i64, reason: &str, chair_id: i64, 
     if matches!(status.as_str(), "posted" | "reversed") {
         return Err(CoreError::Conflict(format!("“{}”已记账", r.name)));
     }
-    let raw = raw_recipients(conn, id)?;
+    let raw = raw_recipients(conn, id, r.date)?;
     let a = facts_assess(conn, &r, &raw)?;
     if let Some(b) = a.blockers.first() {
         return Err(CoreError::invalid(format!("以下问题不能由主席批准放行，请先改正：{b}")));

@@ -4,7 +4,23 @@
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
+use union_ledger_core::clock::Clock;
 use union_ledger_core::App;
+
+/// The date every test book lives on. Tests never read the machine's calendar: CI also runs
+/// them under `faketime` at other dates to prove it.
+pub const TODAY: &str = "2026-12-02";
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()
+}
+
+/// Open (or create) a book file with the test clock pinned to [`TODAY`].
+pub fn open(path: &std::path::Path) -> App {
+    let mut app = App::open(path).unwrap();
+    app.set_clock(Clock::pinned(today()));
+    app
+}
 
 pub const TREASURER: &str = "王会计";
 pub const CHAIR: &str = "李主席";
@@ -38,7 +54,7 @@ pub fn init_args_with_controls(start_month: &str) -> Value {
 /// A new book starting in `start_month`, logged in as the treasurer.
 pub fn book_starting(start_month: &str) -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(&dir.path().join("book.sqlite")).unwrap();
+    let mut app = open(&dir.path().join("book.sqlite"));
     app.call("book_init", init_args(start_month)).unwrap();
     app.login_by_name(TREASURER, PASSWORD).unwrap();
     (dir, app)
@@ -52,7 +68,7 @@ pub fn book() -> (TempDir, App) {
 /// approval and month close needs the auditor's sign-off. Logged in as the treasurer.
 pub fn book_with_controls() -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(&dir.path().join("book.sqlite")).unwrap();
+    let mut app = open(&dir.path().join("book.sqlite"));
     app.call("book_init", init_args_with_controls("2026-01")).unwrap();
     app.login_by_name(TREASURER, PASSWORD).unwrap();
     (dir, app)
