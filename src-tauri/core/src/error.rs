@@ -42,6 +42,8 @@ pub enum CoreError {
     UnknownCommand(String),
     #[error("参数格式不正确：{0}")]
     BadArgs(String),
+    #[error("文件 {0} 不是工会账本的账套文件，未作任何改动")]
+    NotABook(String),
     #[error("账套文件未通过完整性检查，可能已损坏：{0}。请用备份恢复。")]
     DbIntegrity(String),
     #[error("该账套由较新版本的工会账本创建（数据版本 {found}，本程序最高支持 {supported}），为避免损坏已拒绝打开，请升级程序")]
@@ -85,6 +87,7 @@ impl CoreError {
             CoreError::AlreadyInitialized => "already_initialized",
             CoreError::UnknownCommand(_) => "unknown_command",
             CoreError::BadArgs(_) => "bad_args",
+            CoreError::NotABook(_) => "not_a_book",
             CoreError::DbIntegrity(_) => "db_integrity",
             CoreError::SchemaTooNew { .. } => "schema_too_new",
             CoreError::Io(_) => "io",

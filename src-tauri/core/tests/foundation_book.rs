@@ -9,7 +9,7 @@ use union_ledger_core::{db, App};
 
 fn fresh() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::open(&dir.path().join("book.sqlite")).unwrap();
+    let app = open(&dir.path().join("book.sqlite"));
     (dir, app)
 }
 
@@ -38,13 +38,14 @@ fn the_wizard_creates_settings_three_users_and_the_chart_and_the_book_reopens() 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.sqlite");
     {
-        let mut app = App::open(&path).unwrap();
+        let mut app = open(&path);
         let info = app.call("book_init", init_args("2026-01")).unwrap();
         assert_eq!(info["initialized"], true);
         assert_eq!(info["union_name"], "江都区某某水利管理处工会委员会");
         assert_eq!(info["users"].as_array().unwrap().len(), 3);
     }
     let mut app = App::open_existing(path.to_str().unwrap()).unwrap();
+    app.set_clock(union_ledger_core::clock::Clock::pinned(today()));
     app.login_by_name(TREASURER, PASSWORD).unwrap();
     let settings = app.call("settings_get", json!({})).unwrap();
     assert_eq!(settings["province"], "江苏");
@@ -111,13 +112,49 @@ fn a_newer_schema_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn a_file_that_is_not_a_book_fails_the_integrity_check_with_a_clear_message() {
+fn a_file_that_is_not_a_book_is_refused_in_plain_words_and_left_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("garbage.sqlite");
-    std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
+    let bytes = vec![0x42u8; 8192];
+    std::fs::write(&path, &bytes).unwrap();
     let err = App::open(&path).err().expect("refused");
-    assert!(matches!(err, CoreError::DbIntegrity(_)), "{err:?}");
-    assert!(err.to_string().contains("完整性检查"));
+    assert!(matches!(err, CoreError::NotABook(_)), "{err:?}");
+    assert!(err.to_string().contains("不是工会账本的账套文件"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+
+    // Another program's SQLite database says who it belongs to; it is not taken for a book.
+    let other = dir.path().join("other.sqlite");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("PRAGMA application_id = 1234; CREATE TABLE t (x);").unwrap();
+    }
+    let err = App::open(&other).err().expect("refused");
+    assert!(matches!(err, CoreError::NotABook(_)), "{err:?}");
+}
+
+#[test]
+fn a_damaged_book_is_caught_by_the_checks_and_books_carry_their_application_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite");
+    {
+        let mut app = open(&path);
+        app.call("book_init", init_args("2026-01")).unwrap();
+        let id: i32 = app.conn().query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(id, db::APPLICATION_ID);
+        app.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    }
+    // Scribble over the middle of the file (not the header): the page checks must notice.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    for b in &mut bytes[page * 3..page * 3 + 2000] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let caught = match App::open(&path) {
+        Err(e) => matches!(e, CoreError::DbIntegrity(_)) || matches!(e, CoreError::Db(_)),
+        Ok(app) => db::check_integrity(app.conn()).is_err(),
+    };
+    assert!(caught, "a damaged page must fail quick_check on open or the full check");
 }
 
 #[test]

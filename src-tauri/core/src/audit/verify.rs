@@ -18,9 +18,13 @@ pub struct VerifyReport {
 }
 
 pub fn verify_book(conn: &Connection) -> Result<VerifyReport> {
+    let mut problems = Vec::new();
+    // The full page-by-page check: opening a book makes only cheap checks, verify makes this one.
+    if let Err(e) = crate::db::check_integrity(conn) {
+        problems.push(e.to_string());
+    }
     let journal = crate::ledger::chain::verify(conn)?;
     let change_log = changelog::verify(conn)?;
-    let mut problems = Vec::new();
     if let Some(bad) = &journal.first_bad {
         problems.push(bad.clone());
     }

@@ -1,5 +1,11 @@
-//! The book file: one SQLite database. Opening sets the pragmas, runs `integrity_check`,
+//! The book file: one SQLite database. Opening sets the pragmas, makes only cheap checks (the
+//! file header, the application id, the schema version, and `quick_check` on a small file),
 //! refuses a schema newer than this program knows, and applies pending migrations.
+//!
+//! The full `PRAGMA integrity_check` reads every page — most of the time a command would take
+//! on a large book — so it runs where it is worth its cost: in `verify`, before and after
+//! every backup, and in the window in the background once the first page is shown
+//! ([`check_integrity_of_file`]).
 
 use crate::error::{CoreError, Result};
 use rusqlite::Connection;
@@ -35,6 +41,14 @@ pub fn latest_schema_version() -> i64 {
     MIGRATION_COUNT
 }
 
+/// `PRAGMA application_id` of a 工会账本 book ("ULDG"), so another program's SQLite file is
+/// never mistaken for a book.
+pub const APPLICATION_ID: i32 = 0x554C_4447;
+
+/// Below this size `quick_check` costs a few milliseconds, so opening runs it; above it the
+/// full check is left to `verify`, backups and the window's background check.
+const QUICK_CHECK_MAX_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Open (or create) a book file with the pragmas a ledger needs and bring its schema up to date.
 pub fn open_book_file(path: &Path) -> Result<Connection> {
     if let Some(dir) = path.parent() {
@@ -42,11 +56,49 @@ pub fn open_book_file(path: &Path) -> Result<Connection> {
             std::fs::create_dir_all(dir)?;
         }
     }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    check_header(path, size)?;
     let mut conn = Connection::open(path).map_err(|e| CoreError::Io(format!("{}：{e}", path.display())))?;
     configure(&conn)?;
-    check_integrity(&conn)?;
+    check_application_id(&conn)?;
+    if size > 0 && size <= QUICK_CHECK_MAX_BYTES {
+        run_check(&conn, "quick_check")?;
+    }
     migrate(&mut conn)?;
+    mark_as_book(&conn)?;
     Ok(conn)
+}
+
+/// A non-empty file must start with SQLite's 16-byte header; say "not a book" before SQLite
+/// says something obscure.
+fn check_header(path: &Path, size: u64) -> Result<()> {
+    if size == 0 {
+        return Ok(());
+    }
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    if read.is_err() || &head != b"SQLite format 3\0" {
+        return Err(CoreError::NotABook(path.display().to_string()));
+    }
+    Ok(())
+}
+
+fn check_application_id(conn: &Connection) -> Result<()> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if id != 0 && id != APPLICATION_ID {
+        return Err(CoreError::NotABook(conn.path().unwrap_or_default().to_string()));
+    }
+    Ok(())
+}
+
+/// Books made before the application id existed get it on their first open.
+fn mark_as_book(conn: &Connection) -> Result<()> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if id != APPLICATION_ID {
+        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    }
+    Ok(())
 }
 
 /// An in-memory book, for tests.
@@ -68,8 +120,26 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn check_integrity(conn: &Connection) -> Result<()> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
+/// The full `PRAGMA integrity_check`: every page, index and constraint. Seconds on a large
+/// book; `verify` and backups run it.
+pub fn check_integrity(conn: &Connection) -> Result<()> {
+    run_check(conn, "integrity_check")
+}
+
+/// The full check on a book file through its own read-only connection, so the window can run
+/// it in the background while the open book keeps answering.
+pub fn check_integrity_of_file(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| CoreError::Io(format!("{}：{e}", path.display())))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    check_integrity(&conn)
+}
+
+fn run_check(conn: &Connection, pragma: &str) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}")).map_err(|e| CoreError::DbIntegrity(e.to_string()))?;
     let problems: Vec<String> = stmt
         .query_map([], |r| r.get::<_, String>(0))
         .map_err(|e| CoreError::DbIntegrity(e.to_string()))?
@@ -117,11 +187,17 @@ mod tests {
 }
 
 /// Copy the whole book to `out` with `VACUUM INTO` — consistent even while the book is open,
-/// and never a raw copy of a WAL file.
+/// and never a raw copy of a WAL file. The book is checked in full before, and the copy after,
+/// so a damaged book is never taken for a good backup.
 pub fn backup_to(conn: &Connection, out: &Path) -> Result<()> {
     if out.exists() {
         return Err(CoreError::Conflict(format!("备份文件 {} 已存在", out.display())));
     }
+    check_integrity(conn)?;
     conn.execute("VACUUM INTO ?1", [out.display().to_string()])?;
+    if let Err(e) = check_integrity_of_file(out) {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
     Ok(())
 }
