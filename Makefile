@@ -1,14 +1,14 @@
 # 工会账本 — the two commands a newcomer needs:
 #   make run    install what is missing, build, and open the app
 #   make test   install what is missing, then run every test (core, CLI, UI, end-to-end)
-.PHONY: run test deps deps-test ui core-test ui-test app e2e bench clean
+.PHONY: run test deps deps-test ui core-test dates-test ui-test app e2e bench clean
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 run: deps ui
 	cargo run -p union-ledger -- $(ARGS)
 
-test: deps-test core-test ui-test app e2e
+test: deps-test core-test dates-test ui-test app e2e
 
 deps:
 	scripts/ensure-deps.sh run
@@ -19,10 +19,17 @@ deps-test:
 ui:
 	cd ui && npm run build
 
-# Core and CLI tests; fails if the core crate ever depends on Tauri.
+# Core and CLI tests; fails if the core crate ever depends on Tauri, or the light command line
+# on any GUI library.
 core-test: ui
 	@if cargo tree -p union-ledger-core --edges normal | grep -qE '(^|[ ─])tauri[a-z0-9_-]* v'; then echo "core must not depend on tauri"; exit 1; fi
+	@if cargo tree -p union-ledger-cli --edges normal | grep -qE '(^|[ ─])(tauri|wry|webkit2gtk|gtk|tao)[a-z0-9_-]* v'; then echo "union-ledger-cli must not depend on GUI libraries"; exit 1; fi
 	cargo test --workspace
+
+# The same core and CLI tests again with the machine's clock at three other dates (faketime):
+# a test that forgot to pin UNION_LEDGER_TODAY fails here.
+dates-test: core-test
+	scripts/test-other-dates.sh
 
 ui-test:
 	cd ui && npm test
@@ -33,8 +40,11 @@ app: ui
 e2e: app
 	node tests/e2e/run.mjs
 
+# Criterion benches of the core's reports, then the command line against hledger 1.25 on the
+# large sample book (built once, cached under target/bench/).
 bench:
 	cargo bench -p union-ledger-core
+	cargo bench -p union-ledger-cli --bench cli_vs_hledger
 
 clean:
 	cargo clean

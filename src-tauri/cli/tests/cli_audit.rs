@@ -2,6 +2,8 @@
 //! `call`, `review list/mark/answer/close-query/signoff`, close after sign-off, the auditor's
 //! refused writes (exit 3), `report audit` as JSON and HTML.
 
+mod common;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,7 +14,7 @@ struct Book {
 }
 
 fn bin(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env_remove("UNION_LEDGER_USER").env_remove("UNION_LEDGER_PASSWORD").arg("--db").arg(db);
     c
 }

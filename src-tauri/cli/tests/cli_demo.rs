@@ -1,9 +1,11 @@
 //! `union-ledger demo`: creates a book in an empty file, loads the sample, refuses a second load.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 fn run(db: &std::path::Path, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env_remove("UNION_LEDGER_USER").env_remove("UNION_LEDGER_PASSWORD");
     c.arg("--db").arg(db).args(args).output().unwrap()
 }

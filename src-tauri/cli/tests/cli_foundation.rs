@@ -1,9 +1,11 @@
 //! The headless entry, run as a real process against a temp book.
 
+mod common;
+
 use std::process::{Command, Output};
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env_remove("UNION_LEDGER_USER").env_remove("UNION_LEDGER_PASSWORD");
     c
 }

@@ -1,6 +1,8 @@
 //! Ledger through the command line: entry, close, refusal in a closed month from `call` and
 //! from `period`, reopen by the chair only, reports, hledger export, voucher import.
 
+mod common;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,7 +13,7 @@ struct Book {
 }
 
 fn bin(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env_remove("UNION_LEDGER_USER").env_remove("UNION_LEDGER_PASSWORD").arg("--db").arg(db);
     c
 }

@@ -1,12 +1,14 @@
 //! Members and dues through the command line: import (all-or-nothing with row errors),
 //! list, monthly charges, payroll batch, dues report.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn bin(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env("UNION_LEDGER_USER", "王会计").env("UNION_LEDGER_PASSWORD", "secret1").arg("--db").arg(db);
     c
 }

@@ -3,12 +3,14 @@
 //! `notice --format json` and `notice --out FILE.html` — and the page printed by headless
 //! Chromium is exactly one A4 portrait page (skipped with a note when Chromium is missing).
 
+mod common;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn bin(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env("UNION_LEDGER_USER", "王会计").env("UNION_LEDGER_PASSWORD", "secret1").arg("--db").arg(db);
     c
 }

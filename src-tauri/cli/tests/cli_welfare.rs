@@ -1,12 +1,14 @@
 //! Welfare through the command line: create by rule and from a file, a breach refused, the
 //! chair's override, `report welfare`, and `call` with the same JSON as the window.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn bin(db: &Path, user: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger"));
+    let mut c = common::cli();
     c.env("UNION_LEDGER_USER", user).env("UNION_LEDGER_PASSWORD", "secret1").arg("--db").arg(db);
     c
 }

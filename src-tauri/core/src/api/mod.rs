@@ -7,10 +7,12 @@
 //! 3. runs a reading command directly, or a writing command inside one SQLite transaction that
 //!    also appends the change-log row — so a refused write leaves nothing behind.
 
+pub mod json_errors;
 pub mod registry;
 
 use crate::audit::changelog;
 use crate::book;
+use crate::clock::Clock;
 use crate::db;
 use crate::error::{CoreError, Result};
 use crate::users::{self, Role, User};
@@ -38,6 +40,7 @@ pub struct App {
     path: PathBuf,
     conn: Connection,
     user: Option<User>,
+    clock: Clock,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +60,8 @@ pub struct AppInfo {
     pub schema_version: i64,
     pub app_version: &'static str,
     pub users: Vec<LoginUser>,
+    /// Today by the one clock (YYYY-MM-DD): the UI takes every default date from here.
+    pub today: String,
 }
 
 #[derive(Deserialize)]
@@ -71,15 +76,21 @@ struct LoginArgs {
     password: String,
 }
 
-/// Local time as stored in the book, e.g. "2026-11-23T09:30:00".
-pub fn now_string() -> String {
-    chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
 impl App {
+    /// Open (or create) a book. The clock comes from the environment (`UNION_LEDGER_TODAY`).
     pub fn open(path: &Path) -> Result<App> {
+        let clock = Clock::from_env()?;
         let conn = db::open_book_file(path)?;
-        Ok(App { path: path.to_path_buf(), conn, user: None })
+        Ok(App { path: path.to_path_buf(), conn, user: None, clock })
+    }
+
+    /// The clock every command of this book reads "today" from.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+    /// Pin or replace the clock (tests pin a date; a book opened later keeps the same clock).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// 打开账套: an existing book file.
@@ -121,6 +132,7 @@ impl App {
             unit_name: settings.as_ref().map(|s| s.unit_name.clone()),
             schema_version: db::schema_version(&self.conn)?,
             app_version: APP_VERSION,
+            today: self.clock.today().format("%Y-%m-%d").to_string(),
             users: users::list(&self.conn)?
                 .into_iter()
                 .map(|u| LoginUser { id: u.id, name: u.name, role: u.role, active: u.active })
@@ -152,7 +164,9 @@ impl App {
             "book_open" | "book_new" => {
                 let p: PathArgs = parse_args(args)?;
                 // Open first; only a book that opened cleanly replaces the current one.
+                let clock = self.clock;
                 *self = if name == "book_open" { App::open_existing(&p.path)? } else { App::create_new(&p.path)? };
+                self.clock = clock;
                 Ok(serde_json::to_value(self.info()?).expect("json"))
             }
             "session_login" => {
@@ -178,7 +192,7 @@ impl App {
 
     fn init_book(&mut self, args: Value) -> Result<Value> {
         let req: book::InitBook = parse_args(args.clone())?;
-        let now = now_string();
+        let now = self.clock.now_string();
         db::with_tx(&mut self.conn, |tx| {
             book::init(tx, &req, &now)?;
             crate::ledger::seed_chart(tx)?;
@@ -211,7 +225,7 @@ impl App {
             return Err(CoreError::NotInitialized);
         }
         let reader = User { id: 0, name: "命令行".into(), role: Role::Auditor, active: true, created_at: String::new() };
-        let now = now_string();
+        let now = self.clock.now_string();
         let ctx = Ctx::new(&self.conn, &reader, &now);
         (command.run)(&ctx, if args.is_null() { json!({}) } else { args })
     }
@@ -231,7 +245,7 @@ impl App {
         if !command.access.allows(user.role) {
             return Err(CoreError::PermissionDenied { action: command.summary.to_string(), role: user.role.label().to_string() });
         }
-        let now = now_string();
+        let now = self.clock.now_string();
         if command.access == Access::Read {
             let ctx = Ctx::new(&self.conn, &user, &now);
             return (command.run)(&ctx, args);
@@ -269,7 +283,7 @@ fn checked_path(path: &str) -> Result<PathBuf> {
 /// Deserialize command arguments, turning serde's complaint into a plain message.
 pub fn parse_args<A: serde::de::DeserializeOwned>(args: Value) -> Result<A> {
     let args = if args.is_null() { json!({}) } else { args };
-    serde_json::from_value(args).map_err(|e| CoreError::BadArgs(e.to_string()))
+    json_errors::from_value(args).map_err(CoreError::BadArgs)
 }
 
 /// Every command name the UI can invoke, with a one-line description.
