@@ -18,6 +18,8 @@ export interface AppInfo {
   schema_version: number
   app_version: string
   users: UserBrief[]
+  /** Today by the core's one clock (YYYY-MM-DD; UNION_LEDGER_TODAY pins it): the source of every default date. */
+  today: string
 }
 
 export interface Credentials {

@@ -5,6 +5,7 @@ import { computed, ref } from 'vue'
 import * as appApi from '@/api/app'
 import * as sessionApi from '@/api/session'
 import type { AppInfo, SessionUser } from '@/api/types'
+import { setToday } from './today'
 
 export const useSessionStore = defineStore('session', () => {
   const appInfo = ref<AppInfo | null>(null)
@@ -22,9 +23,11 @@ export const useSessionStore = defineStore('session', () => {
   const canManage = computed(() => role.value === 'treasurer' || role.value === 'chair')
 
   async function loadAppInfo(): Promise<AppInfo> {
-    appInfo.value = await appApi.appInfo()
+    const info = await appApi.appInfo()
+    setToday(info.today)
+    appInfo.value = info
     startupError.value = null
-    return appInfo.value
+    return info
   }
 
   /** Pick up a session that survived a webview reload. */
@@ -32,7 +35,9 @@ export const useSessionStore = defineStore('session', () => {
     user.value = appInfo.value?.initialized ? await sessionApi.current() : null
   }
 
+  /** After 打开/新建/初始化账套: the book's info, and today by the core's clock again. */
   function setAppInfo(info: AppInfo) {
+    setToday(info.today)
     appInfo.value = info
     user.value = null
   }

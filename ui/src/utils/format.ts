@@ -134,11 +134,6 @@ export function formatFingerprint(value: string | null | undefined): string {
   return value.replace(/(.{4})(?=.)/g, '$1-')
 }
 
-/** A YYYY-MM string for a date (local time). */
-export function monthOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
-}
-
 /** Months compare as text: "2026-09" < "2026-10". */
 export function isMonth(v: string | null | undefined): v is string {
   return !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v)

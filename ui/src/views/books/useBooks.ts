@@ -1,22 +1,38 @@
 // State shared by the 账簿报表 pages: the chosen months and year survive switching between
-// reports, and the book's start month / union name are fetched once.
+// reports, and the book's start month / union name are fetched once. The default month is
+// this month by the core's clock (stores/today), never the webview's.
 import { computed, ref } from 'vue'
 import { getSettings } from '@/api/settings'
-import { isMonth, monthOf } from '@/utils/format'
+import { isMonth } from '@/utils/format'
 import { currentLocale } from '@/locales'
+import { thisMonth, thisYear } from '@/stores/today'
 
 const startMonth = ref<string>('')
 const unionName = ref<string>('')
-const today = monthOf(new Date())
+/** The month the defaults below were taken from ('' until first use). */
+let today = ''
 
-const from = ref<string>(today)
-const to = ref<string>(today)
-const period = ref<string>(today)
-const year = ref<number>(Number(today.slice(0, 4)))
+const from = ref<string>('')
+const to = ref<string>('')
+const period = ref<string>('')
+const year = ref<number>(0)
 let loaded: Promise<void> | null = null
+
+/**
+ * Default every choice to this month on first use; when today's month has moved since (another
+ * book opened, or past midnight) the choices the user has not touched follow it.
+ */
+function ensureDefaults() {
+  const now = thisMonth()
+  if (now === today) return
+  for (const r of [from, to, period]) if (!r.value || r.value === today) r.value = now
+  if (!year.value || year.value === Number(today.slice(0, 4))) year.value = Number(now.slice(0, 4))
+  today = now
+}
 
 /** Keep the default month inside the book: not before its start month. */
 function clampDefaults() {
+  ensureDefaults()
   if (isMonth(startMonth.value) && today < startMonth.value) {
     if (from.value === today) from.value = startMonth.value
     if (to.value === today) to.value = startMonth.value
@@ -42,8 +58,9 @@ export function loadBookInfo(force = false): Promise<void> {
 
 /** Years the pickers offer: from the book's start year to next year. */
 export const yearOptions = computed(() => {
-  const first = isMonth(startMonth.value) ? Number(startMonth.value.slice(0, 4)) : Number(today.slice(0, 4))
-  const last = Math.max(Number(today.slice(0, 4)) + 1, first)
+  const thisY = thisYear()
+  const first = isMonth(startMonth.value) ? Number(startMonth.value.slice(0, 4)) : thisY
+  const last = Math.max(thisY + 1, first)
   const out: number[] = []
   for (let y = last; y >= first; y--) out.push(y)
   return out
@@ -52,5 +69,6 @@ export const yearOptions = computed(() => {
 export const dateLocale = computed(() => currentLocale())
 
 export function useBooksState() {
+  ensureDefaults()
   return { startMonth, unionName, from, to, period, year, yearOptions, dateLocale }
 }

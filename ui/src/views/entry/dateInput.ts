@@ -13,13 +13,3 @@ export function typedMonth(ev: Event): string | null {
   if (!m) return null
   return `${m[1]}-${m[2].padStart(2, '0')}`
 }
-
-/** Today as YYYY-MM-DD in local time. */
-export function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-export function thisMonth(): string {
-  return today().slice(0, 7)
-}

@@ -39,8 +39,9 @@ export const MIN_PASSWORD_CHARS = 6
 
 const blank = (s: string | undefined | null) => !s || s.trim() === ''
 
-export function emptySetupForm(today: Date = new Date()): SetupForm {
-  const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`
+/** A blank wizard; the start month defaults to the month of `today` (YYYY-MM-DD, the core's clock). */
+export function emptySetupForm(today: string): SetupForm {
+  const month = today.slice(0, 7)
   const user = (): UserDraft => ({ name: '', password: '', password2: '' })
   return {
     union_name: '',

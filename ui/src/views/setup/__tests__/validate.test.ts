@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { emptySetupForm, stepOfField, toInitArgs, validateSetup, validateUnitStep, validateUsersStep, type SetupForm } from '../validate'
 
 function filled(): SetupForm {
-  const f = emptySetupForm(new Date(2026, 0, 15))
+  const f = emptySetupForm('2026-01-15')
   f.union_name = '江都区某某水利管理处工会委员会'
   f.unit_name = '江都区某某水利管理处'
   f.treasurer = { name: '王会计', password: 'secret1', password2: 'secret1' }
@@ -15,7 +15,7 @@ const fields = (errs: { field: string }[]) => errs.map((e) => e.field)
 
 describe('the setup wizard checks', () => {
   it('default to the current month and Jiangsu so the e2e may skip them', () => {
-    const f = emptySetupForm(new Date(2026, 0, 15))
+    const f = emptySetupForm('2026-01-15')
     expect(f.start_month).toBe('2026-01')
     expect(f.province).toBe('江苏')
     expect(f.chart_version).toBe('2021-grassroots')
