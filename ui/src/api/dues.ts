@@ -76,6 +76,23 @@ export interface Payment {
   reversed: { date: string; reason: string; voucher: VoucherRef } | null
 }
 
+/** A payment as seen from a dues month (dues_month_payments): the whole payment and its share for the month. */
+export interface MonthPayment extends Payment {
+  /** The part allocated to this month's charges (regular and 补缴). */
+  for_month: string
+  /** Members of this month whose charges it paid. */
+  for_month_members: number
+}
+
+export interface MonthPayments {
+  month: string
+  /** Newest first; undone payments are listed with `reversed` set. */
+  payments: MonthPayment[]
+  /** Σ for_month of the payments not undone (= dues_summary.paid). */
+  total: string
+  reversed_count: number
+}
+
 export interface PayResult {
   payment: Payment
   voucher: VoucherRef
@@ -182,7 +199,10 @@ export const outstanding = (member_id: number) => call<Outstanding>('dues_outsta
 export const payBatch = (a: { month: string; date: string; via?: Via; note?: string }) => call<PayResult>('dues_pay_batch', a)
 export const payMember = (a: { member_id: number; amount: string; date: string; via: Via; note?: string }) =>
   call<PayResult>('dues_pay_member', a)
+/** Payments by payment date (`month`: received in that month) or by member. */
 export const listPayments = (f: { month?: string; member_id?: number }) => call<Payment[]>('dues_payments', f)
+/** The payments that settled `month`'s dues, whenever they were received. */
+export const monthPayments = (month: string) => call<MonthPayments>('dues_month_payments', { month })
 export const reversePayment = (a: { payment_id: number; date: string; reason: string }) => call<Payment>('dues_payment_reverse', a)
 export const getPayment = (id: number) => call<Payment>('dues_payment_get', { id })
 export const receipt = (payment_id: number) => call<Receipt>('dues_receipt', { payment_id })
