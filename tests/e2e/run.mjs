@@ -1,12 +1,15 @@
 // End-to-end journeys in the real 工会账本 window: Xvfb + tauri-driver + WebKitWebDriver.
 // Each journey gets a fresh book file and saves a screenshot of every step to
 // tests/artifacts/e2e/<journey>/NN-step.png. Prints "N passed, N failed" at the end.
+// The clock is pinned: the app and every CLI call see UNION_LEDGER_TODAY = TODAY (clock.mjs).
+// `node tests/e2e/run.mjs 04` (or `members-dues`) runs one journey, by file number or name.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session, sleep } from './webdriver.mjs';
+import { TODAY } from './clock.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -57,21 +60,23 @@ const journeyDir = join(here, 'journeys');
 const journeys = [];
 for (const f of readdirSync(journeyDir).filter((f) => f.endsWith('.mjs')).sort()) {
   const mod = await import(join(journeyDir, f));
-  for (const j of mod.journeys) journeys.push(j);
+  for (const j of mod.journeys) journeys.push({ ...j, file: f });
 }
 
 mkdirSync(artifacts, { recursive: true });
 start('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp']);
 await sleep(500);
-const env = { DISPLAY: display, LANG: 'zh_CN.UTF-8', WEBKIT_DISABLE_COMPOSITING_MODE: '1' };
+// tauri-driver passes its environment on to the app; the journeys' execFileSync calls inherit process.env.
+const env = { DISPLAY: display, LANG: 'zh_CN.UTF-8', WEBKIT_DISABLE_COMPOSITING_MODE: '1', UNION_LEDGER_TODAY: TODAY };
 Object.assign(process.env, env);
+console.log(`e2e: business date pinned to ${TODAY} (UNION_LEDGER_TODAY)`);
 start('tauri-driver', ['--port', String(port), '--native-port', String(port + 100)], env);
 await waitForDriver();
 
 let passed = 0;
 let failed = 0;
 for (const journey of journeys) {
-  if (only && !journey.name.includes(only)) continue;
+  if (only && !journey.name.includes(only) && !journey.file.startsWith(only)) continue;
   const work = mkdtempSync(join(tmpdir(), 'ul-e2e-'));
   const shots = join(artifacts, journey.name);
   // Only this journey's old screenshots go: a filtered run leaves the others' in place.

@@ -4,10 +4,14 @@
 // a masked ID revealed → October's dues → the payroll batch and its voucher (记-001, print
 // preview) → a retroactive wage rise makes 补缴 → November's dues → 欠缴 → member 0001 pays
 // everything owed in cash → the 收据 with 大写金额 (screenshot) → the member's annual statement →
+// November's 收款记录: by dues month the payment (dated today, 2 December) is there with its own
+// date and November's share; by payment date November received nothing → the payment is undone →
 // the 花名册 without ID numbers → a hardship file → the auditor sees no editing controls.
+// The app's clock is pinned to TODAY (run.mjs); dates here never come from the machine's calendar.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep } from '../webdriver.mjs';
+import { TODAY } from '../clock.mjs';
 import { createBook, login, logout } from './01-foundation.mjs';
 
 const ENTER = '\uE007';
@@ -58,6 +62,8 @@ const csv = (rows) => [HEAD, ...rows.map((r) => [r.name, r.gender, r.id, r.birth
 // ---------- the dues rule, in integer fen (the part under 10 元 not counted, 0.5%, half up) ----------
 const fen = (s) => BigInt(s.replace('.', ''));
 const dueFen = (wage) => ((fen(wage) / 1000n) * 1000n * 5n + 500n) / 1000n;
+/** "2026-12-02" → "2026年12月02日", as the page shows dates. */
+const zhDate = (d) => `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日`;
 const yuan = (f) => {
   const s = `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
   return s.replace(/\B(?=(\d{3})+(?!\d))/, ',');
@@ -205,6 +211,9 @@ export const journeys = [
       await waitContent(s, '[data-testid="dues-pay-outstanding"]', '补缴');
       const amount = await s.execute(`return document.querySelector('[data-testid="dues-pay-amount"] input').value`);
       if (amount !== yuan(owed)) throw new Error(`amount defaults to ${amount}, expected ${yuan(owed)}`);
+      // The payment date defaults to today by the app's clock (UNION_LEDGER_TODAY), not the machine's.
+      const payDate = await s.execute(`return document.querySelector('[data-testid="dues-pay-date"] input').value`);
+      if (payDate !== TODAY) throw new Error(`payment date defaults to ${payDate}, expected ${TODAY}`);
       await s.click('[data-testid="dues-pay-cash"]');
       await shot('pay-member');
       await s.click('[data-testid="dues-pay-go"]');
@@ -232,13 +241,31 @@ export const journeys = [
       await s.click('[data-testid="dues-statement-preview-close"]');
       await sleep(300);
 
-      // ---- 撤销收款: the cash payment is undone; its voucher is reversed in red ink ----
+      // ---- 收款记录 of November: by dues month the payment shows, dated today (December) ----
+      const novemberDue = dueFen('6789.00'); // November charged at the new wage: 33.90
       await s.click('#tab-payments');
+      const byMonth = await waitContent(s, '[data-testid="dues-payments"]', rows[0].name);
+      for (const want of [zhDate(TODAY), '2026年10月、2026年11月', '现金', yuan(novemberDue), yuan(owed), '2026-0001']) {
+        if (!byMonth.includes(want)) throw new Error(`November's payments lack ${want}: ${byMonth}`);
+      }
+      await waitContent(s, '[data-testid="dues-payments-total"]', `共 1 笔收款，计入2026年11月会费 ¥${yuan(novemberDue)}`);
+      await sleep(300);
+      await shot('payments-by-month');
+      // By payment date November received nothing (the batch was dated 31 October, the cash today).
+      await s.click('[data-testid="dues-pay-view-dated"]');
+      await waitContent(s, '[data-testid="dues-payments"]', '2026年11月没有收到会费');
+      await waitContent(s, '[data-testid="dues-payments-total"]', '共 0 笔收款');
+      await s.click('[data-testid="dues-pay-view-settled"]');
+      await waitContent(s, '[data-testid="dues-payments"]', rows[0].name);
+
+      // ---- 撤销收款: the cash payment is undone; its voucher is reversed in red ink ----
       await s.find('[data-testid="dues-payments"] [data-testid^="dues-payment-undo-"]');
       await s.execute(`const b = [...document.querySelectorAll('[data-testid="dues-payments"] [data-testid^="dues-payment-undo-"]')]; b[0].click()`);
       await s.type('.el-message-box__input input', '收款记错，现金已退回');
       await s.click('.el-message-box__btns .el-button--primary');
       await waitContent(s, '[data-testid="dues-payments"]', '已撤销');
+      await waitContent(s, '[data-testid="dues-payments-total"]', '计入2026年11月会费 ¥0.00（其中 1 笔已撤销，不计入合计）');
+      await waitContent(s, '[data-testid="dues-sum-paid"]', '¥0.00');
       await sleep(300);
       await shot('payment-undone');
 
