@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 apt_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk)
 if [ "$mode" = test ]; then
-  apt_packages+=(webkit2gtk-driver xvfb xauth hledger chromium poppler-utils imagemagick faketime)
+  apt_packages+=(webkit2gtk-driver xvfb xauth hledger chromium poppler-utils imagemagick faketime python3 sqlite3)
 fi
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 

@@ -87,7 +87,7 @@ for (const journey of journeys) {
   try {
     session = await Session.create(`http://127.0.0.1:${port}`, app, ['--db', join(work, 'book.sqlite')]);
     const shot = (label) => session.screenshot(join(shots, `${String(++step).padStart(2, '0')}-${label}.png`));
-    await journey.run({ s: session, shot, work, app, root });
+    await journey.run({ s: session, shot, work, app, root, driver: `http://127.0.0.1:${port}` });
     passed++;
     console.log(`ok   ${journey.name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {

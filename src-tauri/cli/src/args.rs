@@ -25,13 +25,16 @@ pub struct Cli {
 pub enum Cmd {
     /// 建账：单位信息与三个用户（同建账向导）
     Init {
+        /// 工会名称，如 某某公司工会委员会
         #[arg(long)]
         union_name: String,
+        /// 所在单位名称
         #[arg(long)]
         unit_name: String,
         /// 建账月份 YYYY-MM
         #[arg(long)]
         start: String,
+        /// 所在省份（决定慰问标准的预设），如 江苏、beijing
         #[arg(long)]
         province: String,
         /// 会计/出纳，写成 姓名:密码
@@ -43,6 +46,7 @@ pub enum Cmd {
         /// 经审委员，写成 姓名:密码（不能由会计/出纳或主席兼任）
         #[arg(long, value_name = "NAME:PASSWORD")]
         auditor: UserSpec,
+        /// 会计科目表版本
         #[arg(long, default_value = union_ledger_core::book::CHART_2021_GRASSROOTS)]
         chart_version: String,
         /// 关闭“支出须经工会主席审批”（默认开启；之后可由主席在设置中开关）
@@ -56,6 +60,7 @@ pub enum Cmd {
     Commands,
     /// 以登录用户身份运行一个命令，与界面完全相同（同一核心函数、同样的 JSON 与权限检查）
     Call {
+        /// 命令名（见 commands）
         name: String,
         /// 命令参数（JSON 对象），默认 {}
         #[arg(long, default_value = "{}")]
@@ -99,6 +104,7 @@ pub enum Cmd {
         /// 保存 HTML 的文件
         #[arg(long, value_name = "FILE.html", conflicts_with = "format")]
         out: Option<PathBuf>,
+        /// json：输出全部数字
         #[arg(long, value_enum)]
         format: Option<JsonOnly>,
     },
@@ -107,6 +113,7 @@ pub enum Cmd {
         /// 目前支持 hledger
         #[arg(long, default_value = "hledger")]
         format: String,
+        /// 保存的文件
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -129,6 +136,7 @@ pub enum Cmd {
     },
     /// 备份账套到一个文件（SQLite VACUUM INTO，可在使用中备份）
     Backup {
+        /// 备份文件（不能是正在使用的账套）
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -144,8 +152,10 @@ pub enum Format {
 pub enum ReportCmd {
     /// 科目余额表
     TrialBalance {
+        /// 起始月份（含）
         #[arg(long, value_name = "YYYY-MM")]
         from: String,
+        /// 截止月份（含）
         #[arg(long, value_name = "YYYY-MM")]
         to: String,
         #[arg(long, value_enum, default_value = "json")]
@@ -159,28 +169,35 @@ pub enum ReportCmd {
     },
     /// 日记账 / 明细账：101 为现金日记账，102 为银行存款日记账，其他科目为明细账
     Journal {
+        /// 科目编码，如 101、102、50105
         #[arg(long, value_name = "CODE")]
         account: String,
+        /// 起始月份（含）
         #[arg(long, value_name = "YYYY-MM")]
         from: String,
+        /// 截止月份（含）
         #[arg(long, value_name = "YYYY-MM")]
         to: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// XLSX 输出文件（默认用报表名保存在当前目录）
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// 收入支出表（工会02表）
     IncomeStatement {
+        /// 月份
         #[arg(long, value_name = "YYYY-MM")]
         period: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// XLSX 输出文件（默认用报表名保存在当前目录）
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// 会费月报：每位会员的基数、应缴、已缴、欠缴
     Dues {
+        /// 月份
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
         #[arg(long, value_enum, default_value = "json")]
@@ -188,6 +205,7 @@ pub enum ReportCmd {
     },
     /// 慰问发放年报：每个已记账批次、每位会员与每类慰问的合计（已冲销的不计）
     Welfare {
+        /// 年份
         #[arg(long, value_name = "YYYY")]
         year: i32,
         #[arg(long, value_enum, default_value = "json")]
@@ -195,15 +213,18 @@ pub enum ReportCmd {
     },
     /// 年度经费审查报告草稿：JSON 数据或 A4 打印用 HTML（--out 写入文件，否则输出到 stdout）
     Audit {
+        /// 年份
         #[arg(long, value_name = "YYYY")]
         year: i32,
         #[arg(long, value_enum, default_value = "json")]
         format: HtmlFormat,
+        /// 保存的文件（默认输出到屏幕）
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// 预算执行情况：各科目预算、每月实际、本年累计与执行率
     Budget {
+        /// 年份
         #[arg(long, value_name = "YYYY")]
         year: i32,
         /// 实际数截至的月份（默认 12 月）
@@ -214,10 +235,12 @@ pub enum ReportCmd {
     },
     /// 资产负债表（工会01表）
     BalanceSheet {
+        /// 月份（期末数）
         #[arg(long, value_name = "YYYY-MM")]
         period: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// XLSX 输出文件（默认用报表名保存在当前目录）
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -241,6 +264,7 @@ pub enum ReviewStatus {
 pub enum ReviewCmd {
     /// 某月记账凭证的审核状态、未结质询与签字状态（只读）
     List {
+        /// 月份
         #[arg(long, value_name = "YYYY-MM")]
         period: String,
     },
@@ -249,38 +273,49 @@ pub enum ReviewCmd {
         /// 凭证编号（内部 id，见 review list 的 voucher_id）
         #[arg(long, value_name = "ID")]
         voucher: i64,
+        /// reviewed 已审 或 query 质询
         #[arg(long, value_enum)]
         status: ReviewStatus,
+        /// 审核意见（提出质询时必填）
         #[arg(long, default_value = "")]
         comment: String,
     },
     /// 列出质询（--status open|answered|closed|pending，默认全部）（只读）
     Queries {
+        /// 只列此状态：open 未答复、answered 已答复、closed 已关闭、pending 未结
         #[arg(long)]
         status: Option<String>,
+        /// 只列此月份的凭证
         #[arg(long, value_name = "YYYY-MM")]
         period: Option<String>,
     },
     /// 答复质询（会计/出纳或主席），可附一个图片或 PDF 文件（作为该凭证的补充附件）
     Answer {
+        /// 质询编号
         #[arg(long, value_name = "ID")]
         query: i64,
+        /// 答复内容
         #[arg(long)]
         text: String,
+        /// 附件（图片或 PDF）
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
     /// 关闭已答复的质询，凭证随之标为已审。经审委员
     CloseQuery {
+        /// 质询编号
         #[arg(long, value_name = "ID")]
         query: i64,
+        /// 关闭说明
         #[arg(long, default_value = "")]
         note: String,
     },
     /// 签字确认某月（须全部凭证已审、无未结质询），记录当时的账簿指纹。经审委员
     Signoff {
+        /// 月份
         #[arg(long, value_name = "YYYY-MM")]
         period: String,
+        /// 签字备注
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -289,7 +324,10 @@ pub enum ReviewCmd {
 #[derive(Subcommand, Debug)]
 pub enum MembersCmd {
     /// 从 XLSX 或 CSV（UTF-8/GBK）导入会员名册；任何一行有错则整个文件不导入，错误逐行打印到 stderr
-    Import { file: PathBuf },
+    Import {
+        /// XLSX 或 CSV 文件
+        file: PathBuf,
+    },
     /// 会员名册（身份证号已遮蔽），只读
     List {
         #[arg(long, value_enum, default_value = "json")]
@@ -301,13 +339,16 @@ pub enum MembersCmd {
 pub enum DuesCmd {
     /// 生成某月会费应收（可重复运行：只更新未缴的应收）
     Charge {
+        /// 会费月份
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
     },
     /// 工资代扣：把某月未缴会费全部记为已缴，并生成一张凭证（借 银行存款 / 贷 会费收入）
     PayBatch {
+        /// 会费月份
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
+        /// 扣款到账日期
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },
@@ -368,24 +409,30 @@ group 工会小组（--rule-arg 小组名称或编号）
         /// 每人金额（规则选人时必填；名单文件中金额为空的行也用它）
         #[arg(long, value_name = "AMOUNT")]
         amount: Option<String>,
+        /// 备注
         #[arg(long)]
         note: Option<String>,
     },
     /// 记账：生成一张凭证（借 支出科目 / 贷 现金或银行存款）。超出慰问标准时须工会主席用
     /// --user/--password 登录并以 --override-reason 写明理由
     Post {
+        /// 批次编号（见 welfare list）
         id: i64,
+        /// 超标准发放的理由（须工会主席登录）
         #[arg(long, value_name = "TEXT")]
         override_reason: Option<String>,
     },
     /// 慰问发放批次列表（只读）
     List {
+        /// 年份（默认全部）
         #[arg(long, value_name = "YYYY")]
         year: Option<i32>,
     },
     /// 导出领取签收表（Excel），只读
     Sheet {
+        /// 批次编号（见 welfare list）
         id: i64,
+        /// 保存的 XLSX 文件（默认用批次名保存在当前目录）
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -395,7 +442,9 @@ group 工会小组（--rule-arg 小组名称或编号）
 pub enum BudgetCmd {
     /// 从 XLSX 或 CSV 导入年度预算（列：科目编码、预算金额，可选 科目名称、用途）；整表替换，任何一行有错则不导入
     Import {
+        /// XLSX 或 CSV 文件
         file: PathBuf,
+        /// 预算年份
         #[arg(long, value_name = "YYYY")]
         year: i32,
     },
@@ -410,7 +459,9 @@ pub enum JsonOnly {
 pub enum VouchersCmd {
     /// 从 XLSX 或 CSV（UTF-8/GBK）导入凭证；有任何错误则整批不导入。默认存为草稿，--post 直接记账
     Import {
+        /// XLSX 或 CSV 文件
         file: PathBuf,
+        /// 直接记账（默认存为草稿）
         #[arg(long)]
         post: bool,
     },
@@ -420,18 +471,22 @@ pub enum VouchersCmd {
 pub enum PeriodCmd {
     /// 结账
     Close {
+        /// 月份
         #[arg(value_name = "YYYY-MM")]
         period: String,
     },
     /// 反结账（工会主席，须写明原因）
     Reopen {
+        /// 月份
         #[arg(value_name = "YYYY-MM")]
         period: String,
+        /// 反结账原因（记入操作日志）
         #[arg(long)]
         reason: String,
     },
     /// 期间状态与结账检查
     Status {
+        /// 月份
         #[arg(value_name = "YYYY-MM")]
         period: String,
     },

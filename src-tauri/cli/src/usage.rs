@@ -46,9 +46,17 @@ fn localize_arg(arg: Arg) -> Arg {
         extra.push(format!("也可用环境变量 {}", env.to_string_lossy()));
     }
     let heading = if arg.is_positional() { "参数" } else { "选项" };
-    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    if help.is_empty() && arg.get_id() == "format" {
+        help = "输出格式".to_string();
+    }
     let takes_values = arg.get_action().takes_values();
+    // The book and login options every command shares go after the command's own options.
+    let global = arg.is_global_set();
     let mut arg = arg.hide_env(true).help_heading(heading);
+    if global {
+        arg = arg.display_order(900);
+    }
     if takes_values {
         arg = arg.hide_default_value(true).hide_possible_values(true);
     }
@@ -204,5 +212,23 @@ mod tests {
         }
         let sub = command("union-ledger-cli").find_subcommand_mut("report").unwrap().find_subcommand_mut("trial-balance").unwrap().render_help().to_string();
         assert!(sub.contains("默认 json") && !sub.contains("[default"), "{sub}");
+    }
+
+    #[test]
+    fn every_option_says_what_it_is_for() {
+        fn missing(cmd: &Command, path: &str, out: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                if (help.is_empty() || help.starts_with('（')) && !arg.is_hide_set() {
+                    out.push(format!("{path} --{}", arg.get_long().unwrap_or(arg.get_id().as_str())));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                missing(sub, &format!("{path} {}", sub.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        missing(&command("union-ledger-cli"), "union-ledger-cli", &mut out);
+        assert!(out.is_empty(), "options without a help line:\n{}", out.join("\n"));
     }
 }

@@ -104,6 +104,7 @@ impl CoreError {
             CoreError::PeriodClosed { period } => json!({ "period": period }),
             CoreError::SchemaTooNew { found, supported } => json!({ "found": found, "supported": supported }),
             CoreError::NotFound(what) => json!({ "what": what }),
+            CoreError::DbIntegrity(problem) => json!({ "problem": problem }),
             _ => json!({}),
         }
     }

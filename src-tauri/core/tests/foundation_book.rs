@@ -158,6 +158,28 @@ fn a_damaged_book_is_caught_by_the_checks_and_books_carry_their_application_id()
 }
 
 #[test]
+fn damage_the_cheap_open_checks_miss_is_found_by_the_full_check() {
+    // An index whose entries no longer match its table: quick_check (run on open) does not
+    // compare index contents, integrity_check (verify, backup, the window's background check) does.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite");
+    {
+        let mut app = open(&path);
+        app.call("book_init", init_args("2026-01")).unwrap();
+        app.conn()
+            .execute_batch(
+                "PRAGMA writable_schema=ON;
+                 UPDATE sqlite_master SET sql = 'CREATE INDEX accounts_by_parent ON accounts(name)'
+                  WHERE name = 'accounts_by_parent';",
+            )
+            .unwrap();
+    }
+    let app = open(&path);
+    assert!(matches!(db::check_integrity_of_file(&path), Err(CoreError::DbIntegrity(_))));
+    assert!(db::check_integrity(app.conn()).is_err());
+}
+
+#[test]
 fn opening_a_missing_book_or_creating_over_an_existing_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.sqlite");

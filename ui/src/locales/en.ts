@@ -16,6 +16,8 @@ const en: typeof zhCN = {
     loading: 'Opening the book…',
     bookFile: 'Book file',
     version: 'Version',
+    integrityFailedTitle: 'The book file failed its integrity check',
+    integrityFailedBody: 'The book file may be damaged. Stop entering records, keep a copy of the file, then restore the latest backup. (Technical details: {detail})',
   },
   common: {
     save: 'Save',

@@ -14,6 +14,8 @@ export default {
     loading: '正在打开账套…',
     bookFile: '账套文件',
     version: '版本',
+    integrityFailedTitle: '账套文件完整性检查未通过',
+    integrityFailedBody: '账套文件可能已损坏。请先停止记账，把账套文件复制一份留存，再用最近的备份恢复。（技术细节：{detail}）',
   },
   common: {
     save: '保存',

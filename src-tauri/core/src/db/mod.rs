@@ -148,7 +148,10 @@ fn run_check(conn: &Connection, pragma: &str) -> Result<()> {
     if problems.len() == 1 && problems[0] == "ok" {
         Ok(())
     } else {
-        Err(CoreError::DbIntegrity(problems.into_iter().take(5).collect::<Vec<_>>().join("; ")))
+        // SQLite lists up to 100 problems, usually the same one over and over: say how many
+        // and show the first, which is what tech support needs.
+        let count = if problems.len() >= 100 { "100 多".to_string() } else { problems.len().to_string() };
+        Err(CoreError::DbIntegrity(format!("共 {count} 处问题，第一处：{}", problems[0])))
     }
 }
 
