@@ -595,7 +595,7 @@ fn check_header(conn: &Connection, a: &BatchInput) -> Result<Header> {
     let goods = a.goods.as_deref().unwrap_or("").trim().to_string();
     rules::check_goods_text(&goods)?;
     rules::check_goods_text(&name).map_err(|_| CoreError::validation("name", rules::CARD_REFUSAL))?;
-    let pay_from = crate::dues::parse_via(Some(&a.pay_from), "bank").map_err(|_| {
+    let pay_from = crate::ledger::parse_via(Some(&a.pay_from), "bank").map_err(|_| {
         CoreError::validation("pay_from", format!("付款方式应为 cash（现金）或 bank（银行），不能是“{}”", a.pay_from.trim()))
     })?;
     let account_code = match a.account_code.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -678,7 +678,7 @@ fn editable(conn: &Connection, id: i64, now: &str) -> Result<Row> {
             "UPDATE welfare_batches SET status = 'draft', approved_by = NULL, approved_at = NULL, updated_at = ?2 WHERE id = ?1",
             params![id, now],
         )?;
-        crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_WELFARE_BATCH, id)?;
+        crate::workflow::approval::withdraw(conn, crate::workflow::approval::KIND_WELFARE_BATCH, id)?;
     } else {
         conn.execute("UPDATE welfare_batches SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
     }
@@ -927,7 +927,7 @@ const IMPORT_HEADERS: &[(&str, &[&str])] = &[
 
 fn parse_import(conn: &Connection, a: &ImportArgs) -> Result<(Vec<ImportRow>, Vec<RowError>)> {
     let r = load_row(conn, a.batch_id)?;
-    let bytes = crate::members::import::decode_base64(&a.data_base64)?;
+    let bytes = crate::io::decode_base64(&a.data_base64)?;
     let table = read_table(&bytes, &a.file_name)?;
     let Some((header, body)) = table.split_header() else {
         return Err(CoreError::RowErrors(vec![RowError { row: 1, message: "文件中没有任何内容".into() }]));
@@ -1100,7 +1100,7 @@ pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Bat
         params![id, user_id, now],
     )?;
     // Into the chair's one queue (经审 › 支出审批), beside spending vouchers.
-    use crate::audit::approval::{self, Submission, KIND_WELFARE_BATCH};
+    use crate::workflow::approval::{self, Submission, KIND_WELFARE_BATCH};
     approval::submit(conn, &Submission { kind: KIND_WELFARE_BATCH, ref_id: id, title: &b.name, amount: b.total, date: b.date }, user_id, now)?;
     get(conn, id)
 }
@@ -1126,14 +1126,15 @@ pub fn decide(conn: &Connection, a: &IdNote, approve: bool, chair_id: i64, now: 
     if !approve && note.is_empty() {
         return Err(CoreError::validation("note", "退回时请写明原因"));
     }
-    use crate::audit::approval::{self, KIND_WELFARE_BATCH};
+    use crate::workflow::approval::{self, KIND_WELFARE_BATCH};
     if let Some(live) = approval::live(conn, KIND_WELFARE_BATCH, a.id)?.filter(|l| l.status == "submitted") {
         // The same decision as from the queue: recorded there, mirrored here.
-        if approve {
-            approval::approve(conn, live.id, note, chair_id, now)?;
+        let d = if approve {
+            approval::approve(conn, live.id, note, chair_id, now)?
         } else {
-            approval::reject(conn, live.id, note, chair_id, now)?;
-        }
+            approval::reject(conn, live.id, note, chair_id, now)?
+        };
+        set_approval_state(conn, a.id, &d.status, d.decided_by, d.decided_at.as_deref(), &d.note)?;
         return get(conn, a.id);
     }
     conn.execute(
@@ -1238,7 +1239,7 @@ pub fn post(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<PostR
         "UPDATE welfare_batches SET status = 'posted', voucher_id = ?2, posted_by = ?3, posted_at = ?4, updated_at = ?4 WHERE id = ?1",
         params![id, voucher.id, user_id, now],
     )?;
-    crate::audit::approval::mark_posted(conn, crate::audit::approval::KIND_WELFARE_BATCH, id, voucher.id)?;
+    crate::workflow::approval::mark_posted(conn, crate::workflow::approval::KIND_WELFARE_BATCH, id, voucher.id)?;
     let batch = get(conn, id)?;
     Ok(PostResult { voucher: batch.voucher.clone().expect("posted"), batch })
 }
