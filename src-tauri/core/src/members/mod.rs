@@ -6,6 +6,7 @@
 //! called; hardship level and reason appear only in the hardship commands.
 
 pub mod commands;
+pub mod dues_facts;
 pub mod events;
 pub mod groups;
 pub mod hardship;
