@@ -12,7 +12,7 @@
 //! a month close and the sign-off that must come first — while the modules themselves stay
 //! ignorant of each other. Each table has one owner module that alone writes it; others read
 //! it through the owner's functions. `tests/architecture.rs` reads this list and enforces it
-//! (docs/adr/0003-floor-plan.md says why).
+//! (docs/adr/0005-floor-plan.md says why).
 //!
 //! 1. `error` — typed errors with messages a treasurer understands.
 //! 2. `money`, `clock` — 分-exact money and 大写金额; the one clock (`UNION_LEDGER_TODAY`).
