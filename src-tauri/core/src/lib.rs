@@ -29,9 +29,9 @@
 //! 9. `dues`, `welfare`, `budget` — dues charges and payments, welfare payouts and their
 //!    rules, the annual budget; each posts through the ledger and reads members' facts.
 //! 10. `audit`, `notice` — review, sign-off, verification, the annual audit report; the
-//!    monthly public finance notice.
+//!     monthly public finance notice.
 //! 11. `dashboard`, `demo` — the home page's figures; the sample book, which drives the
-//!    commands like a user through the command table its context carries.
+//!     commands like a user through the command table its context carries.
 //! 12. `commands` — every `<module>/commands.rs`.
 //! 13. `api` — the one door: [`api::App`], sessions, access checks, one transaction and one
 //!     change-log row per write, the command table.

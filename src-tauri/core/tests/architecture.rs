@@ -211,12 +211,36 @@ fn sources() -> Vec<Source> {
             let (module, floor) = module_and_floor_name(&rel);
             let text = std::fs::read_to_string(&path).unwrap();
             let mut lines = Vec::new();
+            // Unit-test modules (`#[cfg(test)] mod … { … }`) may set up any table they need:
+            // skip from the attribute to the brace that closes the item after it.
+            let mut skipping = false;
+            let mut depth = 0i32;
+            let mut opened = false;
             for (n, line) in text.lines().enumerate() {
-                // Unit tests at the end of a file may set up any table they need.
-                if line.trim_start().starts_with("#[cfg(test)]") {
-                    break;
+                let code = code_of(line);
+                if !skipping && line.trim_start().starts_with("#[cfg(test)]") {
+                    skipping = true;
+                    depth = 0;
+                    opened = false;
+                    continue;
                 }
-                lines.push((n + 1, code_of(line).to_string()));
+                if skipping {
+                    for ch in code.chars() {
+                        match ch {
+                            '{' => {
+                                depth += 1;
+                                opened = true;
+                            }
+                            '}' => depth -= 1,
+                            _ => {}
+                        }
+                    }
+                    if (opened && depth <= 0) || (!opened && code.trim_end().ends_with(';')) {
+                        skipping = false;
+                    }
+                    continue;
+                }
+                lines.push((n + 1, code.to_string()));
             }
             Some(Source { rel, module, floor, lines })
         })

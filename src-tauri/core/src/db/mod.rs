@@ -177,18 +177,6 @@ pub fn with_tx<T>(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) 
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn migrations_are_valid_and_counted() {
-        assert!(migrations().validate().is_ok());
-        let conn = open_in_memory().unwrap();
-        assert_eq!(schema_version(&conn).unwrap(), MIGRATION_COUNT);
-    }
-}
-
 /// Copy the whole book to `out` with `VACUUM INTO` — consistent even while the book is open,
 /// and never a raw copy of a WAL file. The book is checked in full before, and the copy after,
 /// so a damaged book is never taken for a good backup.
@@ -203,4 +191,16 @@ pub fn backup_to(conn: &Connection, out: &Path) -> Result<()> {
         return Err(e);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_counted() {
+        assert!(migrations().validate().is_ok());
+        let conn = open_in_memory().unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), MIGRATION_COUNT);
+    }
 }
