@@ -89,3 +89,4 @@ fn the_log_is_browsed_by_user_kind_command_and_date_with_before_and_after() {
     assert!(kinds["kinds"].as_array().unwrap().iter().any(|k| k == "review"));
     assert!(kinds["commands"].as_array().unwrap().iter().any(|k| k == "entry_post"));
 }
+
