@@ -39,7 +39,12 @@ fn only_the_chair_switches_the_controls_and_the_change_is_logged() {
         assert_eq!(err.code(), "permission_denied", "{who}");
     }
     as_user(&mut app, CHAIR);
-    let s = app.call("settings_set_controls", json!({"approval_required": false})).unwrap();
+    // Switching a control off needs the auditor too: alone the chair is refused.
+    let err = app.call("settings_set_controls", json!({"approval_required": false})).unwrap_err();
+    assert!(err.to_string().contains("两位负责人"), "{err}");
+    let err = app.call("settings_set_controls", json!({"approval_required": false, "confirm_user": TREASURER, "confirm_password": PASSWORD})).unwrap_err();
+    assert_eq!(err.code(), "permission_denied", "the treasurer cannot be the second officer");
+    let s = app.call("settings_set_controls", json!({"approval_required": false, "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     assert_eq!(s["approval_required"], false);
     assert_eq!(s["signoff_required"], true);
     let log = app.call("audit_log_list", json!({"command": "settings_set_controls"})).unwrap();

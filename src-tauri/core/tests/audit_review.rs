@@ -16,7 +16,7 @@ const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z
 fn month_with_two_vouchers() -> (tempfile::TempDir, App, i64, i64) {
     let (d, mut app) = book_with_controls();
     as_user(&mut app, CHAIR);
-    app.call("settings_set_controls", json!({"approval_required": false})).unwrap();
+    app.call("settings_set_controls", json!({"approval_required": false, "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     as_user(&mut app, TREASURER);
     let a = app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "5000", "via": "bank"})).unwrap();
     let b = app
@@ -179,7 +179,7 @@ fn reopening_a_month_makes_its_sign_off_stale() {
     as_user(&mut app, TREASURER);
     app.call("period_close", json!({"period": "2026-01"})).unwrap();
     as_user(&mut app, CHAIR);
-    app.call("period_reopen", json!({"period": "2026-01", "reason": "补记利息"})).unwrap();
+    app.call("period_reopen", json!({"period": "2026-01", "reason": "补记利息", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     let s = app.call("review_signoff_status", json!({"period": "2026-01"})).unwrap();
     assert_eq!(s["signed"], false);
     assert_eq!(s["current"]["status"], "stale");

@@ -59,8 +59,46 @@ fn the_auditor_changes_her_own_password() {
     as_user(&mut app, AUDITOR);
     let me = app.user().unwrap().id;
     app.call("users_change_password", json!({"id": me, "old_password": PASSWORD, "new_password": "newpass1"})).unwrap();
-    // …but not anyone else's.
+    // …but not anyone else's alone: a forgotten password needs a second officer.
     let err = app.call("users_change_password", json!({"id": 1, "new_password": "newpass2"})).unwrap_err();
-    assert_eq!(err.code(), "permission_denied");
+    assert!(err.to_string().contains("两位负责人"), "{err}");
     app.login_by_name(AUDITOR, "newpass1").unwrap();
+}
+
+/// Issue 13: the treasurer cannot make herself a second chair, nor disable or reset the real
+/// one; chair and auditor together can.
+#[test]
+fn the_treasurer_cannot_act_as_chair_by_any_route() {
+    let (_d, mut app) = book();
+    let chair_id = app.call("users_list", json!({})).unwrap().as_array().unwrap().iter().find(|u| u["role"] == "chair").unwrap()["id"].as_i64().unwrap();
+    // As the treasurer: no chair or auditor account, even with her own password typed twice.
+    for args in [
+        json!({"name": "假主席", "role": "chair", "password": "pass1234"}),
+        json!({"name": "假主席", "role": "chair", "password": "pass1234", "confirm_user": TREASURER, "confirm_password": PASSWORD}),
+        json!({"name": "假经审", "role": "auditor", "password": "pass1234", "confirm_user": CHAIR, "confirm_password": PASSWORD}),
+    ] {
+        let err = app.call("users_add", args.clone()).unwrap_err();
+        assert!(err.code() == "permission_denied" || err.code() == "validation", "{args}: {err}");
+    }
+    let err = app.call("users_set_active", json!({"id": chair_id, "active": false, "confirm_user": CHAIR, "confirm_password": PASSWORD})).unwrap_err();
+    assert_eq!(err.code(), "permission_denied", "{err}");
+    let err = app.call("users_change_password", json!({"id": chair_id, "new_password": "taken123"})).unwrap_err();
+    assert!(err.to_string().contains("两位负责人"), "{err}");
+    let err = app
+        .call("users_change_password", json!({"id": chair_id, "new_password": "taken123", "confirm_user": CHAIR, "confirm_password": PASSWORD}))
+        .unwrap_err();
+    assert!(err.to_string().contains("本人以外"), "{err}");
+    // Treasurers she may add alone.
+    app.call("users_add", json!({"name": "赵出纳", "role": "treasurer", "password": "pass1234"})).unwrap();
+    // The chair with the auditor adds a chair; the auditor with the treasurer resets the chair's forgotten password.
+    as_user(&mut app, CHAIR);
+    let err = app.call("users_add", json!({"name": "副主席", "role": "chair", "password": "pass1234"})).unwrap_err();
+    assert!(err.to_string().contains("两位负责人"), "{err}");
+    app.call("users_add", json!({"name": "副主席", "role": "chair", "password": "pass1234", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
+    as_user(&mut app, AUDITOR);
+    app.call("users_change_password", json!({"id": chair_id, "new_password": "newchair1", "confirm_user": TREASURER, "confirm_password": PASSWORD})).unwrap();
+    app.login_by_name(CHAIR, "newchair1").unwrap();
+    // The change log records who confirmed nothing in clear: passwords are redacted.
+    let log = app.call("audit_log_list", json!({"command": "users_change_password"})).unwrap();
+    assert!(!log.to_string().contains(PASSWORD), "passwords never reach the log");
 }

@@ -127,11 +127,11 @@ fn reopening_needs_the_chair_and_a_reason_and_only_the_last_closed_month() {
         assert_eq!(err.code(), "permission_denied", "{who}");
     }
     as_user(&mut app, CHAIR);
-    let err = app.call("period_reopen", json!({"period": "2026-02", "reason": "  "})).unwrap_err();
+    let err = app.call("period_reopen", json!({"period": "2026-02", "reason": "  ", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
     assert!(err.to_string().contains("必须写明原因"), "{err}");
-    let err = app.call("period_reopen", json!({"period": "2026-01", "reason": "补记"})).unwrap_err();
+    let err = app.call("period_reopen", json!({"period": "2026-01", "reason": "补记", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
     assert!(err.to_string().contains("只能反结账最后一个已结账的月份（2026-02）"), "{err}");
-    let st = app.call("period_reopen", json!({"period": "2026-02", "reason": "漏记一笔利息"})).unwrap();
+    let st = app.call("period_reopen", json!({"period": "2026-02", "reason": "漏记一笔利息", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     assert_eq!(st["status"], "open");
     let events = app.call("period_events", json!({"period": "2026-02"})).unwrap();
     assert_eq!(events[1]["action"], "reopen");
@@ -172,7 +172,7 @@ fn closing_december_carries_the_years_income_and_spending_into_321_and_322() {
     assert_eq!(out["status"]["chain_fingerprint"], v.fingerprint);
     // Reopen December and close again: nothing more to carry over.
     as_user(&mut app, CHAIR);
-    app.call("period_reopen", json!({"period": "2026-12", "reason": "复核"})).unwrap();
+    app.call("period_reopen", json!({"period": "2026-12", "reason": "复核", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     as_user(&mut app, TREASURER);
     let again = app.call("period_close", json!({"period": "2026-12"})).unwrap();
     assert_eq!(again["closing_vouchers"].as_array().unwrap().len(), 0);

@@ -1,5 +1,6 @@
 //! Settings commands.
 
+use crate::users::officers::{self, Confirm};
 use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::book;
 
@@ -16,6 +17,10 @@ pub fn commands() -> Vec<Command> {
             "开关内控设置：支出须主席审批、结账须经审签字（工会主席）",
             |ctx: &Ctx, a: book::Controls| {
                 ctx.record_before(&book::settings(ctx.conn)?);
+                if a.weakens() {
+                    let confirm = Confirm { confirm_user: a.confirm_user.clone(), confirm_password: a.confirm_password.clone() };
+                    officers::chair_and_auditor(ctx.conn, ctx.user, &confirm, "关闭内控设置")?;
+                }
                 book::set_controls(ctx.conn, &a)
             },
         ),

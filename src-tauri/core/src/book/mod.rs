@@ -190,6 +190,18 @@ pub struct Controls {
     pub approval_required: Option<bool>,
     #[serde(default)]
     pub signoff_required: Option<bool>,
+    /// Switching a control off needs the auditor too (the chair is logged in).
+    #[serde(default)]
+    pub confirm_user: Option<String>,
+    #[serde(default)]
+    pub confirm_password: Option<String>,
+}
+
+impl Controls {
+    /// Whether this switches a control off.
+    pub fn weakens(&self) -> bool {
+        self.approval_required == Some(false) || self.signoff_required == Some(false)
+    }
 }
 
 pub fn set_controls(conn: &Connection, c: &Controls) -> Result<Settings> {
@@ -244,7 +256,7 @@ pub fn init(conn: &Connection, req: &InitBook, now: &str) -> Result<()> {
         put_setting(conn, key, value)?;
     }
     for (spec, role) in [(&req.treasurer, Role::Treasurer), (&req.chair, Role::Chair), (&req.auditor, Role::Auditor)] {
-        users::add(conn, &NewUser { name: spec.name.clone(), role, password: spec.password.clone() }, now).map_err(
+        users::add_initial(conn, &NewUser { name: spec.name.clone(), role, password: spec.password.clone(), confirm: Default::default() }, now).map_err(
             |e| match e {
                 CoreError::Validation { field, message } => CoreError::Validation {
                     field: Some(format!("{}.{}", role.as_str(), field.unwrap_or_default())),

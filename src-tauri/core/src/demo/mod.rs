@@ -2,8 +2,9 @@
 //! benchmarks. Everything goes through the registered commands — the same code the UI and
 //! the command line run — with a fixed call time per step, so a seed gives the same book.
 //!
-//! The months are entered with the chair-approval control switched off (by the chair, through
-//! `settings_set_controls`) and switched back on at the end, so new entries in the demo book
+//! The months are entered with the chair-approval control switched off (the sample book's own
+//! setting, written directly: no second officer is there to confirm) and switched back on at
+//! the end, so new entries in the demo book
 //! follow the usual controls. Sign-off is real: with `signoff_required` on, the auditor marks
 //! every voucher of a month reviewed and signs the month off before it is closed.
 
@@ -102,7 +103,6 @@ fn parse_month(s: &str) -> Result<NaiveDate> {
 struct Runner<'a> {
     ctx: &'a Ctx<'a>,
     treasurer: User,
-    chair: User,
     entries: u32,
 }
 
@@ -168,13 +168,13 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
         return Err(CoreError::validation("until", "账套启用月份晚于示例数据的截止月份，无法载入示例账套"));
     }
     let mut rng = Rng(a.seed.unwrap_or(1) ^ 0x005E_ED0F_DE40);
-    let mut r = Runner { ctx, treasurer: first_user(conn, Role::Treasurer)?, chair: first_user(conn, Role::Chair)?, entries: 0 };
-    let chair = r.chair.clone();
+    let mut r = Runner { ctx, treasurer: first_user(conn, Role::Treasurer)?, entries: 0 };
     let d0 = first;
 
-    // Controls off while the history is entered (by the chair), restored at the end.
+    // Controls off while the history is entered, restored at the end.
     let (approval, signoff) = (settings.approval_required, settings.signoff_required);
-    r.as_user(&chair, d0, "settings_set_controls", json!({"approval_required": false}))?;
+    // (The sample book's own setting, written directly: no second officer types a password here.)
+    crate::book::set_controls(conn, &crate::book::Controls { approval_required: Some(false), ..Default::default() })?;
     let auditor = first_user(conn, Role::Auditor)?;
 
     // Opening balances.
@@ -309,7 +309,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
         summary.months_closed += 1;
         month = last.succ_opt().expect("date");
     }
-    r.as_user(&chair, until, "settings_set_controls", json!({"approval_required": approval}))?;
+    crate::book::set_controls(conn, &crate::book::Controls { approval_required: Some(approval), ..Default::default() })?;
     summary.entries = r.entries;
     Ok(summary)
 }

@@ -121,6 +121,7 @@ pub fn commands() -> Vec<Command> {
         }),
         command("period_reopen", Access::Approve, "反结账（工会主席）", |ctx: &Ctx, a: periods::Reopen| -> Result<_> {
             ctx.record_before(&period_status(ctx, &a.period)?);
+            crate::users::officers::chair_and_auditor(ctx.conn, ctx.user, &a.confirm, "反结账")?;
             let reopened = periods::reopen(ctx.conn, &a, ctx.user.id, ctx.now)?;
             // What the auditor signed off no longer describes a month that may change again.
             signoff::invalidate(ctx.conn, &reopened.period, &format!("反结账：{}", a.reason.trim()), ctx.now)?;

@@ -505,6 +505,9 @@ pub fn close(conn: &Connection, period: &str, outside_blockers: Vec<String>, use
 pub struct Reopen {
     pub period: String,
     pub reason: String,
+    /// Reopening needs the auditor too (the chair is logged in).
+    #[serde(flatten)]
+    pub confirm: crate::users::officers::Confirm,
 }
 
 pub fn reopen(conn: &Connection, a: &Reopen, user_id: i64, now: &str) -> Result<PeriodStatus> {

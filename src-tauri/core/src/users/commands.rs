@@ -7,15 +7,18 @@ use crate::users;
 pub struct SetActive {
     pub id: i64,
     pub active: bool,
+    /// A chair or auditor account needs the chair together with the auditor.
+    #[serde(flatten)]
+    pub confirm: users::officers::Confirm,
 }
 
 pub fn commands() -> Vec<Command> {
     vec![
         command("users_list", Access::Read, "用户列表", |ctx: &Ctx, _: NoArgs| users::list(ctx.conn)),
-        command("users_add", Access::Admin, "新增用户", |ctx: &Ctx, a: users::NewUser| users::add(ctx.conn, &a, ctx.now)),
+        command("users_add", Access::Admin, "新增用户", |ctx: &Ctx, a: users::NewUser| users::add(ctx.conn, &a, ctx.user, ctx.now)),
         command("users_set_active", Access::Admin, "启用或停用用户", |ctx: &Ctx, a: SetActive| {
             ctx.record_before(&users::get(ctx.conn, a.id)?);
-            users::set_active(ctx.conn, a.id, a.active, ctx.user)
+            users::set_active(ctx.conn, a.id, a.active, ctx.user, &a.confirm)
         }),
         command("users_change_password", Access::SelfService, "修改密码", |ctx: &Ctx, a: users::ChangePassword| {
             users::change_password(ctx.conn, &a, ctx.user)

@@ -3,6 +3,8 @@
 
 pub mod commands;
 
+pub mod officers;
+
 use crate::error::{CoreError, Result};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -122,16 +124,30 @@ pub struct NewUser {
     pub name: String,
     pub role: Role,
     pub password: String,
+    /// A chair or auditor account needs the chair together with the auditor.
+    #[serde(flatten)]
+    pub confirm: officers::Confirm,
 }
 
 /// Add a user. The 经审会 independence rule (章程; domain.md §5): a person who handles money
 /// or chairs the union may not also be an auditor, so names are unique across roles and an
-/// auditor may not share a name with a treasurer or chair.
-pub fn add(conn: &Connection, new: &NewUser, now: &str) -> Result<User> {
+/// auditor may not share a name with a treasurer or chair. A chair or auditor account is
+/// created by the chair together with the auditor (`acting` and the confirming officer);
+/// the treasurer may add treasurers.
+pub fn add(conn: &Connection, new: &NewUser, acting: &User, now: &str) -> Result<User> {
     let name = validate_name(&new.name)?;
     validate_password(&new.password)?;
-    if let Some(existing) = find_by_name(conn, &name)? {
-        if new.role == Role::Auditor || existing.role == Role::Auditor {
+    check_name_free(conn, &name, new.role)?;
+    if matches!(new.role, Role::Chair | Role::Auditor) {
+        officers::chair_and_auditor(conn, acting, &new.confirm, &format!("新增{}账号", new.role.label()))?;
+    }
+    add_unchecked(conn, &name, new, now)
+}
+
+/// Names are unique, and an auditor never shares one with a treasurer or chair.
+fn check_name_free(conn: &Connection, name: &str, role: Role) -> Result<()> {
+    if let Some(existing) = find_by_name(conn, name)? {
+        if role == Role::Auditor || existing.role == Role::Auditor {
             return Err(CoreError::validation(
                 "name",
                 format!("{name} 已是{}，经审委员不能由会计/出纳或工会主席兼任", existing.role.label()),
@@ -139,6 +155,19 @@ pub fn add(conn: &Connection, new: &NewUser, now: &str) -> Result<User> {
         }
         return Err(CoreError::Conflict(format!("用户“{name}”已存在")));
     }
+    Ok(())
+}
+
+/// The first-run wizard's three users (no officer exists yet to confirm anything).
+pub fn add_initial(conn: &Connection, new: &NewUser, now: &str) -> Result<User> {
+    let name = validate_name(&new.name)?;
+    validate_password(&new.password)?;
+    add_unchecked(conn, &name, new, now)
+}
+
+fn add_unchecked(conn: &Connection, name: &str, new: &NewUser, now: &str) -> Result<User> {
+    check_name_free(conn, name, new.role)?;
+    let name = name.to_string();
     let hash = hash_password(&new.password)?;
     conn.execute(
         "INSERT INTO users (name, role, password_hash, active, created_at) VALUES (?1, ?2, ?3, 1, ?4)",
@@ -164,8 +193,12 @@ pub fn authenticate_by_name(conn: &Connection, name: &str, password: &str) -> Re
     authenticate(conn, user.id, password)
 }
 
-pub fn set_active(conn: &Connection, id: i64, active: bool, acting: &User) -> Result<User> {
+pub fn set_active(conn: &Connection, id: i64, active: bool, acting: &User, confirm: &officers::Confirm) -> Result<User> {
     let user = get(conn, id)?;
+    if matches!(user.role, Role::Chair | Role::Auditor) {
+        let what = format!("{}{}账号“{}”", if active { "启用" } else { "停用" }, user.role.label(), user.name);
+        officers::chair_and_auditor(conn, acting, confirm, &what)?;
+    }
     if !active && user.id == acting.id {
         return Err(CoreError::invalid("不能停用自己正在使用的账号"));
     }
@@ -189,17 +222,21 @@ pub struct ChangePassword {
     #[serde(default)]
     pub old_password: Option<String>,
     pub new_password: String,
+    /// Resetting someone else's (forgotten) password needs a second officer.
+    #[serde(flatten)]
+    pub confirm: officers::Confirm,
 }
 
-/// Change a password. Your own needs the old one; the treasurer or chair may reset another's.
+/// Change a password. Your own needs the old one; someone else's forgotten password is reset
+/// by two officers other than its owner ([`officers::for_password_reset`]).
 pub fn change_password(conn: &Connection, req: &ChangePassword, acting: &User) -> Result<()> {
     let target = get(conn, req.id)?;
     validate_password(&req.new_password)?;
     if target.id == acting.id {
         let old = req.old_password.as_deref().unwrap_or("");
         authenticate(conn, target.id, old).map_err(|_| CoreError::validation("old_password", "原密码不正确"))?;
-    } else if acting.role == Role::Auditor {
-        return Err(CoreError::PermissionDenied { action: "重置他人密码".into(), role: acting.role.label().into() });
+    } else {
+        officers::for_password_reset(conn, acting, &target, &req.confirm)?;
     }
     let hash = hash_password(&req.new_password)?;
     conn.execute("UPDATE users SET password_hash = ?1 WHERE id = ?2", params![hash, target.id])?;

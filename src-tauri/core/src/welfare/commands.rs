@@ -3,7 +3,8 @@
 //! Posting (`welfare_post`) and the override (`welfare_override`) are open to the treasurer
 //! and the chair (`Access::Admin`): the treasurer posts; a breach of the spending rules needs
 //! the chair — either logged in, or typing the chair's password on the treasurer's screen
-//! (`chair_name`/`chair_password`), as on the one office PC. Anyone else is refused.
+//! (`confirm_user`/`confirm_password`; the old names `chair_name`/`chair_password` still work), as on
+//! the one office PC. Anyone else is refused.
 
 use super::{batches, eligibility, history, rules};
 use crate::command::{command, Access, Command, Ctx, NoArgs};
@@ -35,10 +36,10 @@ pub struct OverrideArg {
     pub id: i64,
     pub reason: String,
     /// When the logged-in user is not the chair: the chair's name (default: the chair) and password.
-    #[serde(default)]
-    pub chair_name: Option<String>,
-    #[serde(default)]
-    pub chair_password: Option<String>,
+    #[serde(default, alias = "chair_name")]
+    pub confirm_user: Option<String>,
+    #[serde(default, alias = "chair_password")]
+    pub confirm_password: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,10 +48,10 @@ pub struct PostArg {
     /// Record the chair's override with this reason before posting.
     #[serde(default)]
     pub override_reason: Option<String>,
-    #[serde(default)]
-    pub chair_name: Option<String>,
-    #[serde(default)]
-    pub chair_password: Option<String>,
+    #[serde(default, alias = "chair_name")]
+    pub confirm_user: Option<String>,
+    #[serde(default, alias = "chair_password")]
+    pub confirm_password: Option<String>,
 }
 
 /// The chair who approves an override: the logged-in chair, or the chair whose password was
@@ -119,12 +120,12 @@ pub fn commands() -> Vec<Command> {
             batches::decide(ctx.conn, &a, false, ctx.user.id, ctx.now)
         }),
         command("welfare_override", Access::Admin, "工会主席批准超标发放（须写明理由）", |ctx: &Ctx, a: OverrideArg| -> Result<_> {
-            let chair = resolve_chair(ctx, a.chair_name.as_deref(), a.chair_password.as_deref())?;
+            let chair = resolve_chair(ctx, a.confirm_user.as_deref(), a.confirm_password.as_deref())?;
             batches::record_override(ctx.conn, a.id, &a.reason, chair, ctx.user.id, ctx.now)
         }),
         command("welfare_post", Access::Admin, "慰问发放记账（一张凭证）", |ctx: &Ctx, a: PostArg| -> Result<_> {
             if let Some(reason) = a.override_reason.as_deref().filter(|r| !r.trim().is_empty()) {
-                let chair = resolve_chair(ctx, a.chair_name.as_deref(), a.chair_password.as_deref())?;
+                let chair = resolve_chair(ctx, a.confirm_user.as_deref(), a.confirm_password.as_deref())?;
                 batches::record_override(ctx.conn, a.id, reason, chair, ctx.user.id, ctx.now)?;
             }
             batches::post(ctx.conn, a.id, ctx.user.id, ctx.now)
