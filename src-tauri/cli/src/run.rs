@@ -104,33 +104,34 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
             let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            Ok(union_ledger_core::members::cli::import_file(&mut app, &file_name, &bytes)?)
+            Ok(crate::commands::members::import_file(&mut app, &file_name, &bytes)?)
         }
         Cmd::Members(MembersCmd::List { format: JsonOnly::Json }) => {
-            Ok(union_ledger_core::members::cli::list(&open_existing(db)?)?)
+            Ok(crate::commands::members::list(&open_existing(db)?)?)
         }
         Cmd::Dues(DuesCmd::Charge { month }) => {
-            Ok(union_ledger_core::dues::cli::charge(&mut logged_in(db, user, password)?, &month)?)
+            Ok(crate::commands::dues::charge(&mut logged_in(db, user, password)?, &month)?)
         }
         Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
-            Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
+            Ok(crate::commands::dues::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
         }
         Cmd::Welfare(cmd) => run_welfare(db, user, password, cmd),
         Cmd::Budget(BudgetCmd::Import { file, year }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
             let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
+            Ok(crate::commands::budget::import_file(&mut app, year, &file_name, &bytes)?)
         }
         Cmd::Notice { period, out, format } => {
             let app = open_existing(db)?;
             match (out, format) {
                 (Some(out), _) => {
-                    let page = union_ledger_core::notice::cli::html(&app, &period)?;
-                    std::fs::write(&out, page.html).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
-                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page.is_draft }))
+                    let page = crate::commands::notice::html(&app, &period)?;
+                    std::fs::write(&out, page["html"].as_str().unwrap_or_default())
+                        .map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page["is_draft"] }))
                 }
-                (None, Some(JsonOnly::Json)) => Ok(union_ledger_core::notice::cli::json(&app, &period)?),
+                (None, Some(JsonOnly::Json)) => Ok(crate::commands::notice::json(&app, &period)?),
                 (None, None) => Err(CliError::Usage("请给出 --out FILE.html 或 --format json".into())),
             }
         }
@@ -266,11 +267,11 @@ fn run_welfare(db: &std::path::Path, user: Option<&str>, password: Option<&str>,
                 args["rule_arg"] = json!(rule_arg);
             }
             let mut app = logged_in(db, user, password)?;
-            Ok(union_ledger_core::welfare::cli::create(&mut app, args)?)
+            Ok(crate::commands::welfare::create(&mut app, args)?)
         }
         WelfareCmd::Post { id, override_reason } => {
             let mut app = logged_in(db, user, password)?;
-            Ok(union_ledger_core::welfare::cli::post(&mut app, id, override_reason.as_deref())?)
+            Ok(crate::commands::welfare::post(&mut app, id, override_reason.as_deref())?)
         }
         WelfareCmd::List { year } => Ok(open_existing(db)?.read("welfare_list", json!({ "year": year }))?),
         WelfareCmd::Sheet { id, out } => {
