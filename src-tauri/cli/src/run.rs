@@ -79,7 +79,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 return Ok(app.call(&name, args)?);
             }
             // Fail on an unknown name before asking for a password.
-            if union_ledger_core::api::registry::find(&name).is_none() {
+            if api::find_command(&name).is_none() {
                 return Err(CoreError::UnknownCommand(name).into());
             }
             let mut app = logged_in(db, user, password)?;
@@ -144,18 +144,18 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 "data_base64": data_encoding::BASE64.encode(&bytes),
                 "post": post,
             });
-            Ok(app.call("vouchers_import", args)?)
+            Ok(app.call("ledger_vouchers_import", args)?)
         }
         Cmd::Period(cmd) => match cmd {
-            PeriodCmd::Close { period } => Ok(logged_in(db, user, password)?.call("period_close", serde_json::json!({"period": period}))?),
+            PeriodCmd::Close { period } => Ok(logged_in(db, user, password)?.call("ledger_period_close", serde_json::json!({"period": period}))?),
             PeriodCmd::Reopen { period, reason } => Ok(logged_in(db, user, password)?
-                .call("period_reopen", serde_json::json!({"period": period, "reason": reason}))?),
-            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("period_status", serde_json::json!({"period": period}))?),
+                .call("ledger_period_reopen", serde_json::json!({"period": period, "reason": reason}))?),
+            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("ledger_period_status", serde_json::json!({"period": period}))?),
         },
         Cmd::Review(cmd) => match cmd {
-            ReviewCmd::List { period } => Ok(open_existing(db)?.read("review_list", serde_json::json!({"period": period}))?),
+            ReviewCmd::List { period } => Ok(open_existing(db)?.read("audit_review_list", serde_json::json!({"period": period}))?),
             ReviewCmd::Queries { status, period } => {
-                Ok(open_existing(db)?.read("review_queries", serde_json::json!({"status": status, "period": period}))?)
+                Ok(open_existing(db)?.read("audit_review_queries", serde_json::json!({"status": status, "period": period}))?)
             }
             ReviewCmd::Mark { voucher, status, comment } => {
                 let status = match status {
@@ -163,7 +163,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                     ReviewStatus::Query => "query",
                 };
                 Ok(logged_in(db, user, password)?
-                    .call("review_mark", serde_json::json!({"voucher_id": voucher, "status": status, "comment": comment}))?)
+                    .call("audit_review_mark", serde_json::json!({"voucher_id": voucher, "status": status, "comment": comment}))?)
             }
             ReviewCmd::Answer { query, text, file } => {
                 let mut args = serde_json::json!({"query_id": query, "answer": text});
@@ -182,12 +182,12 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                     };
                     args["file"] = serde_json::json!({"file_name": name, "mime": mime, "data_base64": data_encoding::BASE64.encode(&bytes)});
                 }
-                Ok(logged_in(db, user, password)?.call("review_answer", args)?)
+                Ok(logged_in(db, user, password)?.call("audit_review_answer", args)?)
             }
             ReviewCmd::CloseQuery { query, note } => Ok(logged_in(db, user, password)?
-                .call("review_close_query", serde_json::json!({"query_id": query, "note": note}))?),
+                .call("audit_review_close_query", serde_json::json!({"query_id": query, "note": note}))?),
             ReviewCmd::Signoff { period, note } => Ok(logged_in(db, user, password)?
-                .call("review_signoff", serde_json::json!({"period": period, "note": note}))?),
+                .call("audit_review_signoff", serde_json::json!({"period": period, "note": note}))?),
         },
         Cmd::ExportJournal { format, out } => {
             if format != "hledger" {

@@ -57,24 +57,24 @@ pub fn commands() -> Vec<Command> {
             approval::reject(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)
         }),
         // Review and queries.
-        command("review_list", Access::Read, "某月记账凭证的审核状态与签字状态", |ctx: &Ctx, a: PeriodArg| review::list(ctx.conn, &a.period)),
-        command("review_mark", Access::Review, "审核凭证：标记已审或提出质询（经审委员）", |ctx: &Ctx, a: review::MarkArgs| -> Result<_> {
+        command("audit_review_list", Access::Read, "某月记账凭证的审核状态与签字状态", |ctx: &Ctx, a: PeriodArg| review::list(ctx.conn, &a.period)),
+        command("audit_review_mark", Access::Review, "审核凭证：标记已审或提出质询（经审委员）", |ctx: &Ctx, a: review::MarkArgs| -> Result<_> {
             ctx.record_before(&review::item(ctx.conn, a.voucher_id)?);
             review::mark(ctx.conn, &a, ctx.user, ctx.now)
         }),
-        command("review_queries", Access::Read, "质询列表（待答复、已答复、已关闭）", |ctx: &Ctx, f: review::QueryFilter| {
+        command("audit_review_queries", Access::Read, "质询列表（待答复、已答复、已关闭）", |ctx: &Ctx, f: review::QueryFilter| {
             review::queries(ctx.conn, &f)
         }),
-        command("review_answer", Access::Answer, "答复经审质询（可附文件）", |ctx: &Ctx, a: review::AnswerArgs| -> Result<_> {
+        command("audit_review_answer", Access::Answer, "答复经审质询（可附文件）", |ctx: &Ctx, a: review::AnswerArgs| -> Result<_> {
             ctx.record_before(&review::get_query(ctx.conn, a.query_id)?);
             review::answer(ctx.conn, &a, ctx.user.id, ctx.now)
         }),
-        command("review_close_query", Access::Review, "关闭已答复的质询（经审委员）", |ctx: &Ctx, a: review::CloseArgs| -> Result<_> {
+        command("audit_review_close_query", Access::Review, "关闭已答复的质询（经审委员）", |ctx: &Ctx, a: review::CloseArgs| -> Result<_> {
             ctx.record_before(&review::get_query(ctx.conn, a.query_id)?);
             review::close_query(ctx.conn, &a, ctx.user, ctx.now)
         }),
-        command("review_signoff_status", Access::Read, "某月经审签字状态", |ctx: &Ctx, a: PeriodArg| signoff::status(ctx.conn, &a.period)),
-        command("review_signoff", Access::Review, "经审签字确认某月（记录账簿指纹）", |ctx: &Ctx, a: signoff::SignArgs| -> Result<_> {
+        command("audit_review_signoff_status", Access::Read, "某月经审签字状态", |ctx: &Ctx, a: PeriodArg| signoff::status(ctx.conn, &a.period)),
+        command("audit_review_signoff", Access::Review, "经审签字确认某月（记录账簿指纹）", |ctx: &Ctx, a: signoff::SignArgs| -> Result<_> {
             ctx.record_before(&signoff::status(ctx.conn, &a.period)?);
             signoff::sign(ctx.conn, &a, ctx.user.id, ctx.now)
         }),
@@ -84,7 +84,7 @@ pub fn commands() -> Vec<Command> {
             let r = report::build(ctx.conn, a.year, ctx.now)?;
             Ok(HtmlReport { file_name: format!("{}年度经费审查报告.html", a.year), html: report::render_html(&r) })
         }),
-        command("report_audit_texts_save", Access::Review, "保存年度经费审查报告的文字部分（经审委员）", |ctx: &Ctx, a: report::SaveTexts| -> Result<_> {
+        command("audit_report_texts_save", Access::Review, "保存年度经费审查报告的文字部分（经审委员）", |ctx: &Ctx, a: report::SaveTexts| -> Result<_> {
             ctx.record_before(&report::texts(ctx.conn, a.year)?);
             report::save_texts(ctx.conn, &a, ctx.user.id, ctx.now)
         }),

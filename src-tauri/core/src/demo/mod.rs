@@ -3,7 +3,7 @@
 //! the command line run — with a fixed call time per step, so a seed gives the same book.
 //!
 //! The months are entered with the chair-approval control switched off (by the chair, through
-//! `settings_set_controls`) and switched back on at the end, so new entries in the demo book
+//! `book_settings_set_controls`) and switched back on at the end, so new entries in the demo book
 //! follow the usual controls. Sign-off is real: with `signoff_required` on, the auditor marks
 //! every voucher of a month reviewed and signs the month off before it is closed.
 
@@ -121,7 +121,7 @@ impl Runner<'_> {
         self.entries += 1;
         self.t(
             date,
-            "entry_post",
+            "ledger_entry_post",
             json!({"kind": kind, "date": date.to_string(), "category": category, "amount": yuan(fen), "via": via, "summary": summary}),
         )?;
         Ok(())
@@ -174,7 +174,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
 
     // Controls off while the history is entered (by the chair), restored at the end.
     let (approval, signoff) = (settings.approval_required, settings.signoff_required);
-    r.as_user(&chair, d0, "settings_set_controls", json!({"approval_required": false}))?;
+    r.as_user(&chair, d0, "book_settings_set_controls", json!({"approval_required": false}))?;
     let auditor = first_user(conn, Role::Auditor)?;
 
     // Opening balances.
@@ -189,7 +189,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     let n_groups = ((n_members / 10) as usize).clamp(2, GROUPS.len());
     let mut groups = Vec::new();
     for g in &GROUPS[..n_groups] {
-        groups.push(r.t(d0, "member_groups_add", json!({"name": g}))?["id"].clone());
+        groups.push(r.t(d0, "members_groups_add", json!({"name": g}))?["id"].clone());
     }
     let mut ids = Vec::new();
     let mut wages_fen = 0i64;
@@ -230,7 +230,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     }
     r.t(d0, "members_set_headcount", json!({"effective_from": d0.to_string(), "headcount": n + n / 10 + 1}))?;
     let hardship_member = ids[rng.below(ids.len() as u64) as usize].clone();
-    r.t(d0, "hardship_open", json!({"member_id": hardship_member, "level": "困难", "reason": "家属患重病，家庭收入低", "identified_on": join_before.to_string()}))?;
+    r.t(d0, "members_hardship_open", json!({"member_id": hardship_member, "level": "困难", "reason": "家属患重病，家庭收入低", "identified_on": join_before.to_string()}))?;
 
     // Income per quarter: 拨缴经费 ≈ 2% of wages, 60% kept, three months.
     let allocation_q = wages_fen * 2 / 100 * 60 / 100 * 3;
@@ -295,21 +295,21 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
         }
         // Close the month.
         let last = (month_start(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 })).pred_opt().expect("date");
-        let st = r.t(last, "period_status", json!({"period": period}))?;
-        r.t(last, "period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}))?;
+        let st = r.t(last, "ledger_period_status", json!({"period": period}))?;
+        r.t(last, "ledger_period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}))?;
         if signoff {
             // The auditor reviews every voucher of the month and signs it off, as in real use.
-            let vouchers = r.t(last, "vouchers_list", json!({"period": period}))?;
+            let vouchers = r.t(last, "ledger_vouchers_list", json!({"period": period}))?;
             for v in vouchers.as_array().into_iter().flatten() {
-                r.as_user(&auditor, last, "review_mark", json!({"voucher_id": v["id"], "status": "reviewed"}))?;
+                r.as_user(&auditor, last, "audit_review_mark", json!({"voucher_id": v["id"], "status": "reviewed"}))?;
             }
-            r.as_user(&auditor, last, "review_signoff", json!({"period": period, "note": "本月凭证已全部审核"}))?;
+            r.as_user(&auditor, last, "audit_review_signoff", json!({"period": period, "note": "本月凭证已全部审核"}))?;
         }
-        r.t(last, "period_close", json!({"period": period}))?;
+        r.t(last, "ledger_period_close", json!({"period": period}))?;
         summary.months_closed += 1;
         month = last.succ_opt().expect("date");
     }
-    r.as_user(&chair, until, "settings_set_controls", json!({"approval_required": approval}))?;
+    r.as_user(&chair, until, "book_settings_set_controls", json!({"approval_required": approval}))?;
     summary.entries = r.entries;
     Ok(summary)
 }
