@@ -93,6 +93,7 @@ pub struct EntryPreview {
 /// a posted outcome carries the voucher's fields at the top level as before.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // one per call, serialized at once: its size does not matter
 pub enum EntryOutcome {
     Posted(PostedVoucher),
     Submitted { draft: super::drafts::Draft, message: String },
