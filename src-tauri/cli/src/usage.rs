@@ -60,9 +60,7 @@ fn localize_arg(arg: Arg) -> Arg {
     if takes_values {
         arg = arg.hide_default_value(true).hide_possible_values(true);
     }
-    if extra.is_empty() {
-        arg
-    } else if help.contains("环境变量") {
+    if extra.is_empty() || help.contains("环境变量") {
         arg
     } else {
         arg.help(format!("{help}（{}）", extra.join("；")))

@@ -6,7 +6,7 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use union_ledger_core::io::hledger::export_hledger;
+use union_ledger_core::ledger::reports::hledger::export_hledger;
 use union_ledger_core::ledger::reports;
 
 /// Seeded, deterministic book: the same rows every run.

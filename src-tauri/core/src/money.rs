@@ -145,14 +145,14 @@ fn chinese_upper(fen: i64) -> String {
                 pending_zero = true;
             } else {
                 if pending_zero {
-                    out.push_str("零");
+                    out.push('零');
                 }
                 pending_zero = false;
                 group_has_digit = true;
                 out.push_str(DIGITS[d]);
                 out.push_str(SMALL_UNITS[pos % 4]);
             }
-            if pos % 4 == 0 && pos > 0 {
+            if pos.is_multiple_of(4) && pos > 0 {
                 if group_has_digit {
                     out.push_str(BIG_UNITS[pos / 4]);
                 }

@@ -8,7 +8,7 @@ use common::*;
 use reports_support::*;
 use serde_json::json;
 use union_ledger_core::error::CoreError;
-use union_ledger_core::io::voucher_import::{import_vouchers, preview_voucher_import};
+use union_ledger_core::ledger::import::{import_vouchers, preview_voucher_import};
 use union_ledger_core::ledger::reports;
 use union_ledger_core::App;
 

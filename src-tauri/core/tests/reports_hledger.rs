@@ -8,7 +8,7 @@ use common::*;
 use reports_support::*;
 use std::collections::HashMap;
 use std::process::Command;
-use union_ledger_core::io::hledger::export_hledger;
+use union_ledger_core::ledger::reports::hledger::export_hledger;
 use union_ledger_core::ledger::chart::Side;
 use union_ledger_core::ledger::opening::{self, OpeningLine, SetOpening};
 use union_ledger_core::ledger::reports;

@@ -9,16 +9,15 @@
 //!    also appends the change-log row — so a refused write leaves nothing behind.
 
 pub mod aliases;
-pub mod json_errors;
 pub mod registry;
 
-use crate::audit::changelog;
+use crate::workflow::changelog;
 use crate::book;
 use crate::clock::Clock;
 use crate::db;
 use crate::error::{CoreError, Result};
 use crate::users::{self, Role, User};
-pub use registry::{Access, Command, Ctx};
+pub use crate::command::{json_errors, parse_args, Access, Command, Ctx};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -228,7 +227,7 @@ impl App {
         }
         let reader = User { id: 0, name: "命令行".into(), role: Role::Auditor, active: true, created_at: String::new() };
         let now = self.clock.now_string();
-        let ctx = Ctx::new(&self.conn, &reader, &now);
+        let ctx = Ctx::new(&self.conn, &reader, &now).with_lookup(registry::find);
         (command.run)(&ctx, if args.is_null() { json!({}) } else { args })
     }
 
@@ -249,11 +248,11 @@ impl App {
         }
         let now = self.clock.now_string();
         if command.access == Access::Read {
-            let ctx = Ctx::new(&self.conn, &user, &now);
+            let ctx = Ctx::new(&self.conn, &user, &now).with_lookup(registry::find);
             return (command.run)(&ctx, args);
         }
         db::with_tx(&mut self.conn, |tx| {
-            let ctx = Ctx::new(tx, &user, &now);
+            let ctx = Ctx::new(tx, &user, &now).with_lookup(registry::find);
             let out = (command.run)(&ctx, args.clone())?;
             let before = ctx.take_before();
             changelog::append(
@@ -281,12 +280,6 @@ fn checked_path(path: &str) -> Result<PathBuf> {
         return Err(CoreError::validation("path", "请填写账套文件路径"));
     }
     Ok(PathBuf::from(path))
-}
-
-/// Deserialize command arguments, turning serde's complaint into a plain message.
-pub fn parse_args<A: serde::de::DeserializeOwned>(args: Value) -> Result<A> {
-    let args = if args.is_null() { json!({}) } else { args };
-    json_errors::from_value(args).map_err(CoreError::BadArgs)
 }
 
 /// The registered command for a name, an old name (see [`aliases`]) included.

@@ -1,8 +1,9 @@
 //! Audit commands: chair approval, voucher review and queries, monthly sign-off, the change
 //! log, verification and the annual audit report. See docs/contracts/audit-commands.md.
 
-use super::{approval, changelog, report, review, signoff, verify};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use super::{approval_queue, report, review, signoff, verify};
+use crate::workflow::{approval, changelog};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -44,17 +45,21 @@ pub fn commands() -> Vec<Command> {
             verify::verify_book(ctx.conn)
         }),
         // Chair approval.
-        command("approval_queue", Access::Read, "待工会主席审批的事项（含附件）", |ctx: &Ctx, _: NoArgs| approval::queue(ctx.conn)),
+        command("approval_queue", Access::Read, "待工会主席审批的事项（含附件）", |ctx: &Ctx, _: NoArgs| approval_queue::queue(ctx.conn)),
         command("approval_list", Access::Read, "审批记录（按类别、状态、年度筛选）", |ctx: &Ctx, f: approval::ApprovalFilter| {
             approval::list(ctx.conn, &f)
         }),
         command("approval_approve", Access::Approve, "批准支出（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
             ctx.record_before(&approval::get(ctx.conn, a.id)?);
-            approval::approve(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)
+            let decided = approval::approve(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)?;
+            approval_queue::after_decision(ctx.conn, &decided)?;
+            Ok(decided)
         }),
         command("approval_reject", Access::Approve, "不批准支出并写明原因（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
             ctx.record_before(&approval::get(ctx.conn, a.id)?);
-            approval::reject(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)
+            let decided = approval::reject(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)?;
+            approval_queue::after_decision(ctx.conn, &decided)?;
+            Ok(decided)
         }),
         // Review and queries.
         command("audit_review_list", Access::Read, "某月记账凭证的审核状态与签字状态", |ctx: &Ctx, a: PeriodArg| review::list(ctx.conn, &a.period)),

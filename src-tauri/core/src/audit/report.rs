@@ -8,7 +8,8 @@
 //! `available: false` and a note, and are filled by one function each ([`budget_of`],
 //! [`welfare_section`], [`overrides_section`]) once that module exists.
 
-use super::{approval, review, signoff, verify};
+use super::{review, signoff, verify};
+use crate::workflow::approval;
 use crate::error::{CoreError, Result};
 use crate::ledger::reports::statements;
 use crate::money::Money;

@@ -218,7 +218,7 @@ pub fn sign(conn: &Connection, a: &SignArgs, user_id: i64, now: &str) -> Result<
     let (count, last) = period_state(conn, &period)?;
     let (log_id, log_hash): (i64, String) = conn.query_row(
         "SELECT COALESCE(MAX(id), 0), COALESCE((SELECT hash FROM change_log ORDER BY id DESC LIMIT 1), ?1) FROM change_log",
-        [super::changelog::GENESIS],
+        [crate::workflow::changelog::GENESIS],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     conn.execute(

@@ -1,7 +1,7 @@
 //! `verify`: recompute every hash chain in the book — the vouchers' and the change log's —
 //! and say either OK with the head fingerprint, or what first fails to match.
 
-use super::changelog;
+use crate::workflow::changelog;
 use crate::error::Result;
 use rusqlite::Connection;
 use serde::Serialize;

@@ -1,6 +1,6 @@
 //! Settings commands.
 
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::book;
 
 pub fn commands() -> Vec<Command> {

@@ -1,9 +1,9 @@
 //! Budget commands exposed to the UI and the command line.
 
 use super::{import, AdjustInput, SetApproval, SetLines};
-use crate::api::registry::{command, Access, Command, Ctx};
+use crate::command::{command, Access, Command, Ctx};
 use crate::error::Result;
-use crate::ledger::reports::commands::decode_base64;
+use crate::io::decode_base64;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

@@ -6,7 +6,8 @@
 
 pub mod commands;
 
-use crate::audit::{approval, review};
+use crate::audit::review;
+use crate::workflow::approval;
 use crate::budget;
 use crate::dues;
 use crate::error::{CoreError, Result};

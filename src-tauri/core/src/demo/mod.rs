@@ -12,7 +12,7 @@
 
 pub mod commands;
 
-use crate::api::registry::{self, Ctx};
+use crate::command::Ctx;
 use crate::error::{CoreError, Result};
 use crate::users::{Role, User};
 use chrono::{Datelike, NaiveDate};
@@ -108,10 +108,10 @@ struct Runner<'a> {
 
 impl Runner<'_> {
     fn as_user(&self, user: &User, date: NaiveDate, name: &str, args: Value) -> Result<Value> {
-        let c = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
         let now = format!("{}T10:00:00", date.format("%Y-%m-%d"));
-        let ctx = Ctx::new(self.ctx.conn, user, &now);
-        (c.run)(&ctx, args).map_err(|e| CoreError::Internal(format!("示例账套：{name} 失败（{date}）：{e}")))
+        self.ctx
+            .run_command(user, &now, name, args)
+            .map_err(|e| CoreError::Internal(format!("示例账套：{name} 失败（{date}）：{e}")))
     }
     fn t(&self, date: NaiveDate, name: &str, args: Value) -> Result<Value> {
         let u = self.treasurer.clone();

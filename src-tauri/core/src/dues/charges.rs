@@ -3,7 +3,7 @@
 
 use super::rate::{self, DuesSettings, Rule};
 use crate::error::{CoreError, Result};
-use crate::members::{check_month, date_col, events};
+use crate::members::{check_month, dues_facts, events};
 use crate::money::Money;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -71,20 +71,12 @@ struct MemberBasis {
 }
 
 fn basis(conn: &Connection, member_id: i64) -> Result<MemberBasis> {
-    let (rule, fixed): (String, Option<i64>) =
-        conn.query_row("SELECT dues_rule, fixed_dues_fen FROM members WHERE id = ?1", [member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let events = events::events_of(conn, member_id)?.into_iter().map(|e| (e.event, e.date)).collect();
-    Ok(MemberBasis { rule: Rule::from_db(&rule, fixed), events })
+    let f = dues_facts::facts_of(conn, member_id)?;
+    Ok(MemberBasis { rule: Rule::from_db(&f.dues_rule, f.fixed_dues_fen), events: dues_facts::events_of_member(conn, member_id)? })
 }
 
 fn wage_in(conn: &Connection, member_id: i64, month: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT wage_fen FROM member_wages WHERE member_id = ?1 AND effective_from <= ?2 ORDER BY effective_from DESC LIMIT 1",
-            params![member_id, month],
-            |r| r.get(0),
-        )
-        .optional()?)
+    dues_facts::wage_in_force(conn, member_id, month)
 }
 
 /// (base, due) in 分 a member owes for a month, or None when nothing is owed (not in
@@ -134,25 +126,8 @@ pub struct MonthArg {
 pub fn charge_month(conn: &Connection, month: &str, now: &str) -> Result<ChargeMonthResult> {
     let month = check_month("month", month)?;
     let s = rate::settings(conn)?;
-    let mut events_by: HashMap<i64, Vec<(String, NaiveDate)>> = HashMap::new();
-    {
-        let mut stmt = conn.prepare("SELECT member_id, event, date FROM member_events ORDER BY member_id, date, id")?;
-        for r in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
-            let (id, ev, d) = r?;
-            events_by.entry(id).or_default().push((ev, date_col(d)));
-        }
-    }
-    let mut wages: HashMap<i64, i64> = HashMap::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT member_id, wage_fen FROM member_wages w
-             WHERE effective_from = (SELECT MAX(effective_from) FROM member_wages x WHERE x.member_id = w.member_id AND x.effective_from <= ?1)",
-        )?;
-        for r in stmt.query_map([&month], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-            let (id, w) = r?;
-            wages.insert(id, w);
-        }
-    }
+    let mut events_by = dues_facts::events_by_member(conn)?;
+    let wages = dues_facts::wages_in_force(conn, &month)?;
     let mut existing: HashMap<i64, (i64, i64, i64, i64)> = HashMap::new();
     {
         let mut stmt = conn.prepare("SELECT member_id, id, base_fen, due_fen, paid_fen FROM dues_charges WHERE month = ?1 AND kind = 'regular'")?;
@@ -171,18 +146,14 @@ pub fn charge_month(conn: &Connection, month: &str, now: &str) -> Result<ChargeM
         total_due: Money::ZERO,
         no_wage: Vec::new(),
     };
-    let mut members = conn.prepare("SELECT id, member_no, name, dues_rule, fixed_dues_fen FROM members ORDER BY member_no")?;
-    let rows = members
-        .query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<i64>>(4)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = dues_facts::all_facts(conn)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO dues_charges (member_id, month, kind, seq, base_fen, due_fen, paid_fen, created_at, updated_at)
          VALUES (?1, ?2, 'regular', 0, ?3, ?4, 0, ?5, ?5)",
     )?;
-    for (id, no, name, rule, fixed) in rows {
-        let b = MemberBasis { rule: Rule::from_db(&rule, fixed), events: events_by.remove(&id).unwrap_or_default() };
+    for f in rows {
+        let (id, no, name) = (f.member_id, f.member_no, f.name);
+        let b = MemberBasis { rule: Rule::from_db(&f.dues_rule, f.fixed_dues_fen), events: events_by.remove(&id).unwrap_or_default() };
         let wage = wages.get(&id).copied();
         let t = target(&b, wage, &month, &s);
         if t.is_none() && b.rule == Rule::Standard && wage.is_none() && events::active_in_month(&b.events, &month) {
@@ -381,9 +352,7 @@ pub struct Outstanding {
 }
 
 pub fn outstanding(conn: &Connection, member_id: i64) -> Result<Outstanding> {
-    crate::members::roll::ensure_exists(conn, member_id)?;
-    let (member_no, name): (String, String) =
-        conn.query_row("SELECT member_no, name FROM members WHERE id = ?1", [member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let dues_facts::DuesFacts { member_no, name, .. } = dues_facts::facts_of(conn, member_id)?;
     let charges = outstanding_of(conn, member_id)?;
     let total = charges.iter().map(|c| c.outstanding).sum();
     Ok(Outstanding { member_id, member_no, name, charges, total })

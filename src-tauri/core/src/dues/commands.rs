@@ -1,7 +1,7 @@
 //! Dues commands exposed to the UI and the command line.
 
 use super::{arrears, charges, payments, rate};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 use serde::Deserialize;
 

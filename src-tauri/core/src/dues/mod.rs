@@ -13,21 +13,5 @@ pub use arrears::{report_dues, summary, ReportDues};
 pub use charges::{charge_month, ChargeMonthResult};
 pub use payments::{pay_batch, pay_member, PayBatch, PayMember};
 
-use crate::error::{CoreError, Result};
-
-/// 'cash' | 'bank' (also 现金 / 银行).
-pub fn parse_via(s: Option<&str>, default: &'static str) -> Result<&'static str> {
-    match s.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(default),
-        Some("cash") | Some("现金") => Ok("cash"),
-        Some("bank") | Some("银行") | Some("转账") | Some("银行转账") => Ok("bank"),
-        Some(other) => Err(CoreError::validation("via", format!("收款方式应为 cash（现金）或 bank（银行），不能是“{other}”"))),
-    }
-}
-
-pub fn via_label(via: &str) -> &'static str {
-    match via {
-        "cash" => "现金",
-        _ => "银行转账",
-    }
-}
+/// Cash or bank: how money moves is the ledger's to say (101 or 102).
+pub use crate::ledger::{parse_via, via_label};

@@ -454,8 +454,7 @@ pub fn pay_member(conn: &Connection, a: &PayMember, user_id: i64, now: &str) -> 
     }
     let owed: Vec<Charge> = charges::outstanding_of(conn, a.member_id)?;
     let total_owed: Money = owed.iter().map(|c| c.outstanding).sum();
-    let (member_no, name): (String, String) =
-        conn.query_row("SELECT member_no, name FROM members WHERE id = ?1", [a.member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let crate::members::dues_facts::DuesFacts { member_no, name, .. } = crate::members::dues_facts::facts_of(conn, a.member_id)?;
     if total_owed.is_zero() {
         return Err(CoreError::Conflict(format!("{name}没有欠缴的会费（如要预收，请先生成以后月份的会费）")));
     }
@@ -569,11 +568,10 @@ pub fn receipt(conn: &Connection, payment_id: i64) -> Result<Receipt> {
         return Err(CoreError::invalid("工资代扣的批量缴费不开个人收据；请查看其记账凭证"));
     }
     let s = crate::book::settings(conn)?;
-    let group: Option<String> = conn.query_row(
-        "SELECT g.name FROM members m LEFT JOIN member_groups g ON g.id = m.group_id WHERE m.id = ?1",
-        [p.member_id],
-        |r| r.get(0),
-    )?;
+    let group = match p.member_id {
+        Some(id) => crate::members::dues_facts::group_of(conn, id)?,
+        None => None,
+    };
     let months_text = months_text(&p.months);
     Ok(Receipt {
         payment_id,

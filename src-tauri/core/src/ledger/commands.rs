@@ -1,7 +1,8 @@
 //! Ledger commands exposed to the UI and the command line.
 
 use super::{attachments, chain, chart, drafts, entry, opening, periods, posting};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::audit::signoff;
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -103,21 +104,40 @@ pub fn commands() -> Vec<Command> {
             Ok(m)
         }),
         // Periods and month close.
-        command("ledger_period_status", Access::Read, "月份结账状态与检查", |ctx: &Ctx, a: periods::PeriodArg| periods::status(ctx.conn, &a.period)),
+        command("ledger_period_status", Access::Read, "月份结账状态与检查", |ctx: &Ctx, a: periods::PeriodArg| period_status(ctx, &a.period)),
         command("ledger_period_list", Access::Read, "全年各月结账状态", |ctx: &Ctx, a: YearArg| periods::list(ctx.conn, a.year)),
         command("ledger_period_events", Access::Read, "结账与反结账记录", |ctx: &Ctx, a: OptPeriodArg| periods::events(ctx.conn, a.period.as_deref())),
         command("ledger_period_set_bank_statement", Access::Write, "录入银行对账单余额", |ctx: &Ctx, a: periods::SetBankStatement| -> Result<_> {
-            ctx.record_before(&periods::status(ctx.conn, &a.period)?);
-            periods::set_bank_statement(ctx.conn, &a)
+            ctx.record_before(&period_status(ctx, &a.period)?);
+            periods::set_bank_statement(ctx.conn, &a)?;
+            period_status(ctx, &a.period)
         }),
         command("ledger_bank_reconciliation", Access::Read, "银行对账（本月银行存款分录勾对）", |ctx: &Ctx, a: periods::PeriodArg| {
             periods::bank_reconciliation(ctx.conn, &a.period)
         }),
         command("ledger_bank_tick", Access::Write, "勾对银行存款分录", |ctx: &Ctx, a: periods::BankTick| periods::bank_tick(ctx.conn, &a, ctx.now)),
-        command("ledger_period_close", Access::Write, "月末结账", |ctx: &Ctx, a: periods::PeriodArg| periods::close(ctx.conn, &a.period, ctx.user.id, ctx.now)),
+        command("ledger_period_close", Access::Write, "月末结账", |ctx: &Ctx, a: periods::PeriodArg| {
+            periods::close(ctx.conn, &a.period, outside_blockers(ctx, &a.period)?, ctx.user.id, ctx.now)
+        }),
         command("ledger_period_reopen", Access::Approve, "反结账（工会主席）", |ctx: &Ctx, a: periods::Reopen| -> Result<_> {
-            ctx.record_before(&periods::status(ctx.conn, &a.period)?);
-            periods::reopen(ctx.conn, &a, ctx.user.id, ctx.now)
+            ctx.record_before(&period_status(ctx, &a.period)?);
+            let reopened = periods::reopen(ctx.conn, &a, ctx.user.id, ctx.now)?;
+            // What the auditor signed off no longer describes a month that may change again.
+            signoff::invalidate(ctx.conn, &reopened.period, &format!("反结账：{}", a.reason.trim()), ctx.now)?;
+            period_status(ctx, &reopened.period)
         }),
     ]
+}
+
+/// Why a month cannot close for reasons outside the ledger: the audit committee's sign-off
+/// (when the book requires it) must be there and still match the books.
+fn outside_blockers(ctx: &Ctx, period: &str) -> Result<Vec<String>> {
+    Ok(signoff::close_blocker(ctx.conn, period.trim())?.into_iter().collect())
+}
+
+/// The month's close checklist: the ledger's own checks plus the outside blockers.
+fn period_status(ctx: &Ctx, period: &str) -> Result<periods::PeriodStatus> {
+    let st = periods::status(ctx.conn, period)?;
+    let outside = outside_blockers(ctx, &st.period)?;
+    Ok(periods::with_blockers(st, outside))
 }

@@ -5,6 +5,7 @@ use super::posting::{self, LineInput, PostedVoucher, VoucherInput};
 use super::{chart, periods};
 use crate::error::{CoreError, Result};
 use crate::money::Money;
+use crate::workflow::approval::{self, Approval};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -88,7 +89,7 @@ pub struct Draft {
     /// Whether posting needs the chair's approval (approval on and the draft spends).
     pub needs_approval: bool,
     /// The live submission to the chair (status, note, who decided), if any.
-    pub approval: Option<crate::audit::approval::Approval>,
+    pub approval: Option<Approval>,
 }
 
 fn check_draft_date(conn: &Connection, date: NaiveDate) -> Result<()> {
@@ -125,11 +126,9 @@ pub fn save(conn: &Connection, input: &DraftInput, user_id: i64, now: &str) -> R
                 return Err(CoreError::Conflict("该凭证已提交审批，审批前不能修改".to_string()));
             }
             // Any edit voids an earlier approval or rejection.
-            crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, id)?;
+            approval::withdraw(conn, approval::KIND_VOUCHER_DRAFT, id)?;
             conn.execute(
-                "UPDATE draft_vouchers SET date = ?1, summary = ?2, attachments_count = ?3, updated_at = ?4,
-                     status = 'draft', approved_by = NULL, approved_at = NULL
-                 WHERE id = ?5",
+                "UPDATE draft_vouchers SET date = ?1, summary = ?2, attachments_count = ?3, updated_at = ?4 WHERE id = ?5",
                 params![input.date.format("%Y-%m-%d").to_string(), input.summary.trim(), input.attachments_count, now, id],
             )?;
             conn.execute("DELETE FROM draft_lines WHERE draft_id = ?1", [id])?;
@@ -236,21 +235,6 @@ pub fn spends(v: &VoucherInput) -> bool {
     v.lines.iter().any(|l| !l.debit.is_zero() && l.account_code.trim().starts_with('5'))
 }
 
-/// Mirror of the approval state, written only by [`crate::audit::approval`].
-pub fn set_approval_state(conn: &Connection, id: i64, status: &str, decided_by: Option<i64>, decided_at: Option<&str>, note: &str) -> Result<()> {
-    let (status, by, at) = match status {
-        "approved" => ("approved", decided_by, decided_at),
-        "rejected" => ("rejected", None, None),
-        "submitted" => ("submitted", None, None),
-        _ => ("draft", None, None),
-    };
-    conn.execute(
-        "UPDATE draft_vouchers SET status = ?1, approved_by = ?2, approved_at = ?3, approval_note = ?4 WHERE id = ?5",
-        params![status, by, at, note, id],
-    )?;
-    Ok(())
-}
-
 /// 提交审批: put a spending draft in the chair's queue. It must be complete (balanced, valid
 /// accounts, open month); it cannot be edited until the chair decides.
 pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Draft> {
@@ -269,10 +253,10 @@ pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Dra
     }
     let input = to_voucher_input(&d);
     posting::validate_voucher(conn, &input).map_err(|e| CoreError::invalid(format!("凭证还不完整，不能提交审批：{e}")))?;
-    crate::audit::approval::submit(
+    approval::submit(
         conn,
-        &crate::audit::approval::Submission {
-            kind: crate::audit::approval::KIND_VOUCHER_DRAFT,
+        &approval::Submission {
+            kind: approval::KIND_VOUCHER_DRAFT,
             ref_id: id,
             title: &input.summary,
             amount: d.total_debit,
@@ -320,7 +304,26 @@ fn approval_problem(conn: &Connection, d: &Draft) -> Result<Option<String>> {
     })
 }
 
+/// The draft's approval state comes from the workflow module (the one record of the chair's
+/// decisions), not from a copy kept in the draft's own row.
+fn apply_approval(d: &mut Draft, live: Option<Approval>) {
+    let (status, note, by, by_name, at) = match &live {
+        Some(a) if a.status == "approved" => ("approved", a.note.clone(), a.decided_by, a.decided_by_name.clone(), a.decided_at.clone()),
+        Some(a) if a.status == "rejected" => ("rejected", a.note.clone(), None, None, None),
+        Some(a) if a.status == "submitted" => ("submitted", String::new(), None, None, None),
+        _ => ("draft", String::new(), None, None, None),
+    };
+    d.status = status.to_string();
+    d.approval_note = note;
+    d.approved_by = by;
+    d.approved_by_name = by_name;
+    d.approved_at = at;
+    d.approval = live;
+}
+
 fn load(conn: &Connection, mut d: Draft) -> Result<Draft> {
+    let live = approval::live(conn, approval::KIND_VOUCHER_DRAFT, d.id)?;
+    apply_approval(&mut d, live);
     let mut stmt = conn.prepare_cached(
         "SELECT l.line_no, l.account_code, COALESCE(a.name, ''), l.debit_fen, l.credit_fen, l.member_id, l.memo
          FROM draft_lines l LEFT JOIN accounts a ON a.code = l.account_code WHERE l.draft_id = ?1 ORDER BY l.line_no",
@@ -357,7 +360,6 @@ fn load(conn: &Connection, mut d: Draft) -> Result<Draft> {
         problems.push(p);
     }
     d.needs_approval = needs_approval(conn, &d)?;
-    d.approval = crate::audit::approval::live(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, d.id)?;
     d.can_post = problems.len() == blank_only;
     d.problems = problems;
     Ok(d)
@@ -402,7 +404,7 @@ pub fn count_in_period(conn: &Connection, period: &str) -> Result<i64> {
 /// Discard a draft with its uploaded files.
 pub fn delete(conn: &Connection, id: i64) -> Result<Draft> {
     let d = get(conn, id)?;
-    crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, id)?;
+    approval::withdraw(conn, approval::KIND_VOUCHER_DRAFT, id)?;
     conn.execute("DELETE FROM attachments WHERE draft_id = ?1 AND voucher_id IS NULL", [id])?;
     conn.execute("DELETE FROM draft_vouchers WHERE id = ?1", [id])?;
     Ok(d)
@@ -416,8 +418,8 @@ pub fn post(conn: &Connection, draft_id: i64, user_id: i64, now: &str) -> Result
     }
     let input = to_voucher_input(&d);
     let v = posting::post_voucher(conn, &input, user_id, now)?;
-    crate::audit::approval::mark_posted(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, draft_id, v.id)?;
-    crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_VOUCHER_DRAFT, draft_id)?;
+    approval::mark_posted(conn, approval::KIND_VOUCHER_DRAFT, draft_id, v.id)?;
+    approval::withdraw(conn, approval::KIND_VOUCHER_DRAFT, draft_id)?;
     conn.execute("UPDATE attachments SET voucher_id = ?1, draft_id = NULL WHERE draft_id = ?2", params![v.id, draft_id])?;
     conn.execute("DELETE FROM draft_vouchers WHERE id = ?1", [draft_id])?;
     Ok(v)

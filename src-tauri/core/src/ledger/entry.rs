@@ -91,9 +91,10 @@ pub struct EntryPreview {
 /// What `ledger_entry_post` did: posted the voucher, or (spending with approval on) saved it as a
 /// draft and submitted it to the chair. Serialized with `"outcome": "posted" | "submitted"`;
 /// a posted outcome carries the voucher's fields at the top level as before.
+// One value per command call, serialized at once: boxing a variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
-#[allow(clippy::large_enum_variant)] // one per call, serialized at once: its size does not matter
 pub enum EntryOutcome {
     Posted(PostedVoucher),
     Submitted { draft: super::drafts::Draft, message: String },

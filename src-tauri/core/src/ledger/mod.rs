@@ -8,6 +8,7 @@ pub mod chart;
 pub mod commands;
 pub mod drafts;
 pub mod entry;
+pub mod import;
 pub mod opening;
 pub mod periods;
 pub mod pinyin;
@@ -18,7 +19,7 @@ pub use chart::seed_chart;
 pub use periods::require_open;
 pub use posting::{get_voucher, is_period_closed, period_of, post_voucher, reverse_voucher, LineInput, PostedLine, PostedVoucher, VoucherInput};
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use rusqlite::Connection;
 
 /// Whether an account already carries journal lines or an opening balance.
@@ -30,4 +31,21 @@ pub fn account_has_entries(conn: &Connection, code: &str) -> Result<bool> {
         [code],
         |r| r.get(0),
     )?)
+}
+
+/// 'cash' | 'bank' (also 现金 / 银行).
+pub fn parse_via(s: Option<&str>, default: &'static str) -> Result<&'static str> {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(default),
+        Some("cash") | Some("现金") => Ok("cash"),
+        Some("bank") | Some("银行") | Some("转账") | Some("银行转账") => Ok("bank"),
+        Some(other) => Err(CoreError::validation("via", format!("收款方式应为 cash（现金）或 bank（银行），不能是“{other}”"))),
+    }
+}
+
+pub fn via_label(via: &str) -> &'static str {
+    match via {
+        "cash" => "现金",
+        _ => "银行转账",
+    }
 }

@@ -151,9 +151,6 @@ pub fn status(conn: &Connection, period: &str) -> Result<PeriodStatus> {
         if !ot.balanced {
             blockers.push(format!("期初余额不平衡，相差 {}", ot.difference.abs().format_thousands()));
         }
-        if let Some(b) = crate::audit::signoff::close_blocker(conn, &period)? {
-            blockers.push(b);
-        }
         match difference {
             None => blockers.push(format!("尚未录入本月银行对账单余额（账面银行存款余额 {}）", bank.format_thousands())),
             Some(diff) if !diff.is_zero() => blockers.push(format!(
@@ -466,8 +463,20 @@ pub struct CloseResult {
     pub closing_vouchers: Vec<PostedVoucher>,
 }
 
-pub fn close(conn: &Connection, period: &str, user_id: i64, now: &str) -> Result<CloseResult> {
-    let st = status(conn, period)?;
+/// Add what other modules say must happen before the month closes (the audit committee's
+/// sign-off): the command that shows or closes a month collects those, so the ledger does not
+/// need to know who raises them.
+pub fn with_blockers(mut st: PeriodStatus, outside: Vec<String>) -> PeriodStatus {
+    if st.status == "open" {
+        st.blockers.extend(outside);
+        st.can_close = st.blockers.is_empty();
+    }
+    st
+}
+
+/// 结账. `outside_blockers` are the other modules' reasons the month cannot close yet.
+pub fn close(conn: &Connection, period: &str, outside_blockers: Vec<String>, user_id: i64, now: &str) -> Result<CloseResult> {
+    let st = with_blockers(status(conn, period)?, outside_blockers);
     if !st.can_close {
         return Err(CoreError::Conflict(format!("{} 不能结账：{}", st.period, st.blockers.join("；"))));
     }
@@ -526,8 +535,6 @@ pub fn reopen(conn: &Connection, a: &Reopen, user_id: i64, now: &str) -> Result<
         "INSERT INTO period_events (period, action, by_user, at, reason, chain_head) VALUES (?1, 'reopen', ?2, ?3, ?4, ?5)",
         params![period, user_id, now, reason, head],
     )?;
-    // What the auditor signed off no longer describes a month that may change again.
-    crate::audit::signoff::invalidate(conn, &period, &format!("反结账：{reason}"), now)?;
     status(conn, &period)
 }
 

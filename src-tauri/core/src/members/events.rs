@@ -181,7 +181,7 @@ pub struct AddEvent {
     pub note: String,
 }
 
-/// Add a dated event; the status and the member's unpaid dues follow.
+/// Add a dated event; the status follows (and the member's unpaid dues, in the command).
 pub fn add_event(conn: &Connection, a: &AddEvent, now: &str) -> Result<super::roll::Member> {
     super::roll::ensure_exists(conn, a.member_id)?;
     let kind = parse_event(&a.event)?;
@@ -190,8 +190,13 @@ pub fn add_event(conn: &Connection, a: &AddEvent, now: &str) -> Result<super::ro
         params![a.member_id, kind, a.date.to_string(), a.note.trim(), now],
     )?;
     refresh_status(conn, a.member_id, now)?;
-    crate::dues::charges::refresh_unpaid_for_member(conn, a.member_id, now)?;
     super::roll::get_on(conn, a.member_id, crate::clock::date_of(now))
+}
+
+/// The member an event belongs to.
+pub fn member_of_event(conn: &Connection, event_id: i64) -> Result<i64> {
+    conn.query_row("SELECT member_id FROM member_events WHERE id = ?1", [event_id], |r| r.get(0))
+        .map_err(|_| CoreError::NotFound(format!("会籍变动记录 {event_id}")))
 }
 
 /// Remove an event entered by mistake (not the initial one).
@@ -204,7 +209,6 @@ pub fn delete_event(conn: &Connection, event_id: i64, now: &str) -> Result<super
     }
     conn.execute("DELETE FROM member_events WHERE id = ?1", [event_id])?;
     refresh_status(conn, member_id, now)?;
-    crate::dues::charges::refresh_unpaid_for_member(conn, member_id, now)?;
     super::roll::get_on(conn, member_id, crate::clock::date_of(now))
 }
 

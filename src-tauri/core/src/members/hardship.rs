@@ -24,16 +24,6 @@ pub struct HardshipFile {
     pub open: bool,
     pub created_at: String,
     pub updated_at: String,
-    /// Aid received while the file was open (困难帮扶, 送温暖, 金秋助学 — from welfare).
-    pub aid_received: Vec<crate::welfare::history::PayoutItem>,
-    pub aid_total: crate::money::Money,
-}
-
-/// Fill in the aid received between identification and closing (filled by the welfare module).
-fn with_aid(conn: &Connection, mut f: HardshipFile) -> Result<HardshipFile> {
-    f.aid_received = crate::welfare::history::aid_received(conn, f.member_id, Some(f.identified_on), f.closed_on)?;
-    f.aid_total = f.aid_received.iter().map(|a| a.amount).sum();
-    Ok(f)
 }
 
 const SELECT: &str = "SELECT h.id, h.member_id, m.member_no, m.name, g.name, h.level, h.reason, h.identified_on, h.next_review_on,
@@ -57,8 +47,6 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<HardshipFile> {
         close_reason: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
-        aid_received: Vec::new(),
-        aid_total: crate::money::Money::ZERO,
     })
 }
 
@@ -75,7 +63,7 @@ pub fn list(conn: &Connection, a: &ListArgs) -> Result<Vec<HardshipFile>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|f| with_aid(conn, f)).collect()
+    Ok(rows)
 }
 
 /// Open files whose review date is on or before `date`.
@@ -85,7 +73,7 @@ pub fn due_for_review(conn: &Connection, date: NaiveDate) -> Result<Vec<Hardship
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([date.to_string()], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|f| with_aid(conn, f)).collect()
+    Ok(rows)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<HardshipFile> {
@@ -93,7 +81,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<HardshipFile> {
         .query_row(&format!("{SELECT} WHERE h.id = ?1"), [id], row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("困难职工档案（编号 {id}）")))?;
-    with_aid(conn, f)
+    Ok(f)
 }
 
 fn check_level(level: &str) -> Result<String> {

@@ -51,7 +51,7 @@ pub fn parse(input: &str) -> Result<IdInfo, String> {
         return Err(format!("身份证号“{}”含有无效字符（前 17 位应为数字，最后一位为数字或 X）", input.trim()));
     }
     let expected = check_char(body).expect("17 digits");
-    if last.chars().next() != Some(expected) {
+    if !last.starts_with(expected) {
         return Err(format!("身份证号“{}”校验位不正确，请核对是否输错", input.trim()));
     }
     let birth_date = NaiveDate::parse_from_str(&body[6..14], "%Y%m%d")

@@ -6,6 +6,7 @@
 //! called; hardship level and reason appear only in the hardship commands.
 
 pub mod commands;
+pub mod dues_facts;
 pub mod events;
 pub mod groups;
 pub mod hardship;
@@ -61,7 +62,7 @@ pub(crate) fn date_col(s: String) -> NaiveDate {
 
 /// A date as typed (2026-10-05, 2026/10/5, 2026年10月5日, an Excel serial …).
 pub fn parse_date_text(s: &str) -> std::result::Result<NaiveDate, String> {
-    crate::io::voucher_import::parse_date(s)
+    crate::io::dates::parse_date(s)
 }
 
 /// An optional date field given as text ("" or null = none).

@@ -451,7 +451,6 @@ pub fn update(conn: &Connection, u: &MemberUpdate, today: NaiveDate, now: &str) 
         let children = validate_children(children, today)?;
         write_children(conn, u.id, &children)?;
     }
-    crate::dues::charges::refresh_unpaid_for_member(conn, u.id, now)?;
     get_on(conn, u.id, today)
 }
 
@@ -698,18 +697,10 @@ pub struct SetWage {
     pub wage: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct SetWageResult {
-    pub member: Member,
-    /// Unpaid charges recomputed with the new base.
-    pub recomputed: i64,
-    /// 补缴 charges created (or raised) for months already (part-)paid.
-    pub back_charges: Vec<crate::dues::charges::Charge>,
-}
-
-/// Set the wage base from a month on. For past months already charged, unpaid charges are
-/// recomputed and paid or part-paid ones get a 补缴 (back) charge for the difference.
-pub fn set_wage(conn: &Connection, a: &SetWage, now: &str) -> Result<SetWageResult> {
+/// Set the wage base from a month on; returns that month (YYYY-MM). The dues already charged
+/// for it and later months follow in the command (`members_set_wage`), which asks dues to
+/// re-price them.
+pub fn set_wage(conn: &Connection, a: &SetWage, now: &str) -> Result<String> {
     ensure_exists(conn, a.member_id)?;
     let from = check_month("effective_from", &a.effective_from)?;
     if a.wage.is_negative() {
@@ -721,6 +712,5 @@ pub fn set_wage(conn: &Connection, a: &SetWage, now: &str) -> Result<SetWageResu
         params![a.member_id, from, a.wage.fen()],
     )?;
     conn.execute("UPDATE members SET updated_at = ?2 WHERE id = ?1", params![a.member_id, now])?;
-    let (recomputed, back_charges) = crate::dues::charges::apply_wage_change(conn, a.member_id, &from, now)?;
-    Ok(SetWageResult { member: get_on(conn, a.member_id, crate::clock::date_of(now))?, recomputed, back_charges })
+    Ok(from)
 }

@@ -1,7 +1,7 @@
 //! Notice commands exposed to the UI and the command line.
 
 use super::{NoticeArgs, SettingsUpdate};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 
 pub fn commands() -> Vec<Command> {

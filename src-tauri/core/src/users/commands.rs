@@ -1,6 +1,6 @@
 //! User-account commands.
 
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::users;
 
 #[derive(serde::Deserialize)]

@@ -6,7 +6,7 @@
 //! (`chair_name`/`chair_password`), as on the one office PC. Anyone else is refused.
 
 use super::{batches, eligibility, history, rules};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
+use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::{CoreError, Result};
 use crate::users::{self, Role};
 use chrono::NaiveDate;

@@ -1,9 +1,10 @@
 //! Report, export and import commands (账簿报表、导出、凭证导入).
 
 use super::export::{self, ExportFile, ExportRequest};
-use crate::api::registry::{command, Access, Command, Ctx, NoArgs};
-use crate::error::{CoreError, Result};
-use crate::io::voucher_import;
+use crate::command::{command, Access, Command, Ctx, NoArgs};
+use crate::error::Result;
+use crate::io::decode_base64;
+use crate::ledger::import as voucher_import;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize)]
@@ -50,15 +51,6 @@ pub struct TextOut {
     pub text: String,
 }
 
-/// Decode a file sent by the UI as base64 (whitespace and a "data:…;base64," prefix tolerated).
-pub fn decode_base64(data: &str) -> Result<Vec<u8>> {
-    let data = data.split_once(";base64,").map(|(_, d)| d).unwrap_or(data);
-    let clean: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    data_encoding::BASE64
-        .decode(clean.as_bytes())
-        .map_err(|e| CoreError::validation("data_base64", format!("文件内容不是有效的 base64：{e}")))
-}
-
 pub fn commands() -> Vec<Command> {
     vec![
         command("report_trial_balance", Access::Read, "科目余额表", |ctx: &Ctx, a: RangeArgs| {
@@ -80,7 +72,7 @@ pub fn commands() -> Vec<Command> {
             export::export_xlsx(ctx.conn, &a)
         }),
         command("ledger_export_hledger", Access::Read, "导出 hledger 格式的记账凭证", |ctx: &Ctx, _: NoArgs| -> Result<TextOut> {
-            Ok(TextOut { text: crate::io::hledger::export_hledger(ctx.conn)? })
+            Ok(TextOut { text: super::hledger::export_hledger(ctx.conn)? })
         }),
         command("ledger_vouchers_import_preview", Access::Read, "凭证导入预览", |ctx: &Ctx, a: FileArgs| {
             voucher_import::preview_voucher_import(ctx.conn, &decode_base64(&a.data_base64)?, &a.file_name)

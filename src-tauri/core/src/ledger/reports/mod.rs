@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod export;
+pub mod hledger;
 pub mod journals;
 pub mod statements;
 pub mod trial_balance;

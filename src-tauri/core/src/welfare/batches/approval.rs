@@ -28,7 +28,7 @@ pub fn submit(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<Bat
         params![id, user_id, now],
     )?;
     // Into the chair's one queue (经审 › 支出审批), beside spending vouchers.
-    use crate::audit::approval::{self, Submission, KIND_WELFARE_BATCH};
+    use crate::workflow::approval::{self, Submission, KIND_WELFARE_BATCH};
     approval::submit(conn, &Submission { kind: KIND_WELFARE_BATCH, ref_id: id, title: &b.name, amount: b.total, date: b.date }, user_id, now)?;
     get(conn, id)
 }
@@ -54,14 +54,15 @@ pub fn decide(conn: &Connection, a: &IdNote, approve: bool, chair_id: i64, now: 
     if !approve && note.is_empty() {
         return Err(CoreError::validation("note", "退回时请写明原因"));
     }
-    use crate::audit::approval::{self, KIND_WELFARE_BATCH};
+    use crate::workflow::approval::{self, KIND_WELFARE_BATCH};
     if let Some(live) = approval::live(conn, KIND_WELFARE_BATCH, a.id)?.filter(|l| l.status == "submitted") {
         // The same decision as from the queue: recorded there, mirrored here.
-        if approve {
-            approval::approve(conn, live.id, note, chair_id, now)?;
+        let d = if approve {
+            approval::approve(conn, live.id, note, chair_id, now)?
         } else {
-            approval::reject(conn, live.id, note, chair_id, now)?;
-        }
+            approval::reject(conn, live.id, note, chair_id, now)?
+        };
+        set_approval_state(conn, a.id, &d.status, d.decided_by, d.decided_at.as_deref(), &d.note)?;
         return get(conn, a.id);
     }
     conn.execute(

@@ -82,7 +82,7 @@ fn check_header(conn: &Connection, a: &BatchInput) -> Result<Header> {
     let goods = a.goods.as_deref().unwrap_or("").trim().to_string();
     rules::check_goods_text(&goods)?;
     rules::check_goods_text(&name).map_err(|_| CoreError::validation("name", rules::CARD_REFUSAL))?;
-    let pay_from = crate::dues::parse_via(Some(&a.pay_from), "bank").map_err(|_| {
+    let pay_from = crate::ledger::parse_via(Some(&a.pay_from), "bank").map_err(|_| {
         CoreError::validation("pay_from", format!("付款方式应为 cash（现金）或 bank（银行），不能是“{}”", a.pay_from.trim()))
     })?;
     let account_code = match a.account_code.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -165,7 +165,7 @@ pub(super) fn editable(conn: &Connection, id: i64, now: &str) -> Result<Row> {
             "UPDATE welfare_batches SET status = 'draft', approved_by = NULL, approved_at = NULL, updated_at = ?2 WHERE id = ?1",
             params![id, now],
         )?;
-        crate::audit::approval::withdraw(conn, crate::audit::approval::KIND_WELFARE_BATCH, id)?;
+        crate::workflow::approval::withdraw(conn, crate::workflow::approval::KIND_WELFARE_BATCH, id)?;
     } else {
         conn.execute("UPDATE welfare_batches SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
     }

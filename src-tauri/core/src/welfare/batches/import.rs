@@ -55,7 +55,7 @@ const IMPORT_HEADERS: &[(&str, &[&str])] = &[
 
 fn parse_import(conn: &Connection, a: &ImportArgs) -> Result<(Vec<ImportRow>, Vec<RowError>)> {
     let r = load_row(conn, a.batch_id)?;
-    let bytes = crate::members::import::decode_base64(&a.data_base64)?;
+    let bytes = crate::io::decode_base64(&a.data_base64)?;
     let table = read_table(&bytes, &a.file_name)?;
     let Some((header, body)) = table.split_header() else {
         return Err(CoreError::RowErrors(vec![RowError { row: 1, message: "文件中没有任何内容".into() }]));

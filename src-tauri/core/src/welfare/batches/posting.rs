@@ -72,7 +72,7 @@ pub fn post(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<PostR
         "UPDATE welfare_batches SET status = 'posted', voucher_id = ?2, posted_by = ?3, posted_at = ?4, updated_at = ?4 WHERE id = ?1",
         params![id, voucher.id, user_id, now],
     )?;
-    crate::audit::approval::mark_posted(conn, crate::audit::approval::KIND_WELFARE_BATCH, id, voucher.id)?;
+    crate::workflow::approval::mark_posted(conn, crate::workflow::approval::KIND_WELFARE_BATCH, id, voucher.id)?;
     let batch = get(conn, id)?;
     Ok(PostResult { voucher: batch.voucher.clone().expect("posted"), batch })
 }

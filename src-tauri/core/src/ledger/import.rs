@@ -6,13 +6,14 @@
 //! Excel row number, and the import is all-or-nothing: nothing is written unless every row is
 //! fine. Posting goes through the single posting gateway (source "import").
 
-use super::table::{map_headers, read_table, TableRow};
+use crate::io::dates::parse_date;
+use crate::io::table::{map_headers, read_table, TableRow};
 use crate::error::{CoreError, Result, RowError};
-use crate::ledger::chart::{self, Account};
-use crate::ledger::posting::{self, LineInput, VoucherInput};
+use super::chart::{self, Account};
+use super::posting::{self, LineInput, VoucherInput};
 use crate::money::{Money, MoneyParseError};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -90,44 +91,6 @@ const HEADERS: &[(&str, &[&str])] = &[
 ];
 const REQUIRED: &[(&str, &str)] =
     &[("date", "日期"), ("no", "凭证号"), ("summary", "摘要"), ("account", "科目编码"), ("debit", "借方金额"), ("credit", "贷方金额")];
-
-/// Parse a date as treasurers write it: 2026-10-05, 2026/10/5, 2026.10.5, 2026年10月5日,
-/// 20261005, "2026-10-05 00:00:00", or an Excel date serial (e.g. 46300).
-pub fn parse_date(input: &str) -> std::result::Result<NaiveDate, String> {
-    let raw = input.trim();
-    let s = raw.split([' ', 'T']).next().unwrap_or("").trim();
-    let bad = || format!("日期“{raw}”格式不正确，应写成 2026-10-05");
-    let missing = || format!("日期“{raw}”不存在");
-    if s.is_empty() {
-        return Err("日期不能为空".into());
-    }
-    let s = s.replace(['年', '月'], "-").replace(['日', '号'], "");
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
-        let y: i32 = parts[0].parse().map_err(|_| bad())?;
-        let m: u32 = parts[1].parse().map_err(|_| bad())?;
-        let d: u32 = parts[2].parse().map_err(|_| bad())?;
-        if parts[0].len() != 4 {
-            return Err(bad());
-        }
-        return NaiveDate::from_ymd_opt(y, m, d).ok_or_else(missing);
-    }
-    // An Excel serial possibly written as "46300" or "46300.0".
-    let serial_text = s.strip_suffix(".0").unwrap_or(&s);
-    if serial_text.chars().all(|c| c.is_ascii_digit()) && !serial_text.is_empty() {
-        if serial_text.len() == 8 {
-            let (y, m, d) = (&serial_text[0..4], &serial_text[4..6], &serial_text[6..8]);
-            return NaiveDate::from_ymd_opt(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0)).ok_or_else(missing);
-        }
-        let n: i64 = serial_text.parse().map_err(|_| bad())?;
-        if (20_000..=80_000).contains(&n) {
-            // Serial 1 = 1900-01-01 with Excel's phantom 1900-02-29; from 61 on, days since 1899-12-30.
-            let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).expect("epoch");
-            return epoch.checked_add_days(chrono::Days::new(n as u64)).ok_or_else(bad);
-        }
-    }
-    Err(bad())
-}
 
 /// "记-003", "记字第3号", "3", "003" → "3"; other text is kept as written.
 fn voucher_key(s: &str) -> String {
@@ -482,7 +445,7 @@ pub fn import_vouchers(conn: &Connection, bytes: &[u8], file_name: &str, post: b
                     message: format!("凭证 {}（{}）：{other}", d.v.source_no, d.v.period),
                 }]),
             };
-            if post && crate::ledger::drafts::spends(&input) && crate::ledger::drafts::approval_required(conn)? {
+            if post && super::drafts::spends(&input) && super::drafts::approval_required(conn)? {
                 return Err(wrap(CoreError::invalid(
                     "本账套要求支出经工会主席审批，不能直接记账：请不勾选“直接记账”导入为草稿，提交审批后再记账",
                 )));
@@ -498,7 +461,7 @@ pub fn import_vouchers(conn: &Connection, bytes: &[u8], file_name: &str, post: b
                     draft_id: None,
                 });
             } else {
-                let id = insert_draft(conn, &input, user_id, now)?;
+                let id = super::drafts::save_voucher_input(conn, &input, None, user_id, now).map_err(wrap)?.id;
                 out.push(ImportedVoucher {
                     source_no: d.v.source_no.clone(),
                     first_row: d.v.first_row,
@@ -530,38 +493,9 @@ pub fn import_vouchers(conn: &Connection, bytes: &[u8], file_name: &str, post: b
     }
 }
 
-/// A draft voucher (草稿) from an imported one, for review in the voucher editor.
-fn insert_draft(conn: &Connection, input: &VoucherInput, user_id: i64, now: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO draft_vouchers (date, summary, attachments_count, source, source_ref, status, prepared_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?7)",
-        params![input.date.format("%Y-%m-%d").to_string(), input.summary, input.attachments_count, input.source, input.source_ref, user_id, now],
-    )?;
-    let id = conn.last_insert_rowid();
-    let mut stmt = conn.prepare(
-        "INSERT INTO draft_lines (draft_id, line_no, account_code, debit_fen, credit_fen, member_id, memo) VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
-    )?;
-    for (i, l) in input.lines.iter().enumerate() {
-        stmt.execute(params![id, i as i64 + 1, l.account_code, l.debit.fen(), l.credit.fen(), l.memo])?;
-    }
-    Ok(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_read_in_the_ways_treasurers_write_them() {
-        let d = NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
-        for s in ["2026-10-05", "2026/10/5", "2026.10.05", "2026年10月5日", "20261005", "2026-10-05 00:00:00"] {
-            assert_eq!(parse_date(s), Ok(d), "{s}");
-        }
-        assert_eq!(parse_date("46300"), Ok(NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()));
-        assert_eq!(parse_date("2026-02-30"), Err("日期“2026-02-30”不存在".to_string()));
-        assert!(parse_date("下周一").unwrap_err().contains("格式不正确"));
-        assert!(parse_date("26-1-1").is_err());
-    }
 
     #[test]
     fn voucher_numbers_written_differently_are_the_same_voucher() {

@@ -1,23 +1,22 @@
 //! Chair approval (审批), generic over what is approved.
 //!
-//! Anything that spends — a voucher draft today, a welfare payout batch tomorrow — is
-//! *submitted* here under a `(kind, ref_id)` key with a snapshot (title, amount, date). The
-//! chair sees the queue, approves or rejects it with a note; the owning module asks
-//! [`is_approved`] before it posts and calls [`mark_posted`] after, [`withdraw`] when the item
-//! is edited or discarded. Rejected items are fixed and submitted again, which supersedes the
-//! rejected row (kept as history).
+//! Anything that spends — a voucher draft, a welfare payout batch — is *submitted* here under
+//! a `(kind, ref_id)` key with a snapshot (title, amount, date). The chair sees the queue,
+//! approves or rejects it with a note; the owning module reads the state with [`live`] /
+//! [`is_approved`] before it posts and calls [`mark_posted`] after, [`withdraw`] when the
+//! item is edited or discarded. Rejected items are fixed and submitted again, which
+//! supersedes the rejected row (kept as history).
 //!
-//! Adding a kind (see docs/contracts/audit-commands.md): a constant, an arm in
-//! [`attachments_of`] / [`detail_of`] for what the chair should see, and an arm in
-//! [`notify_owner`] if the owner mirrors the state in its own table.
+//! This module knows nothing of its owners. What the chair sees beside each item (the draft
+//! with its receipts, the batch with its recipients) is put together above, in
+//! [`crate::audit::approval_queue`]. Adding a kind (see docs/contracts/audit-commands.md): a
+//! constant and label here, an arm there.
 
 use crate::error::{CoreError, Result};
-use crate::ledger::attachments::{self, AttachmentMeta, AttachmentOwner};
 use crate::money::Money;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// A voucher draft (`draft_vouchers.id`).
 pub const KIND_VOUCHER_DRAFT: &str = "voucher_draft";
@@ -56,17 +55,6 @@ pub struct Approval {
     pub decided_at: Option<String>,
     pub note: String,
     pub voucher_id: Option<i64>,
-}
-
-/// An item waiting for the chair, with what the chair needs to decide.
-#[derive(Debug, Clone, Serialize)]
-pub struct QueueItem {
-    #[serde(flatten)]
-    pub approval: Approval,
-    pub attachments_count: i64,
-    pub attachments: Vec<AttachmentMeta>,
-    /// The item itself (for a voucher draft: the draft with its lines).
-    pub detail: Value,
 }
 
 pub fn kind_label(kind: &str) -> &'static str {
@@ -153,9 +141,7 @@ pub fn submit(conn: &Connection, s: &Submission, user_id: i64, now: &str) -> Res
          VALUES (?1, ?2, ?3, ?4, ?5, 'submitted', ?6, ?7)",
         params![s.kind, s.ref_id, s.title.trim(), s.amount.fen(), s.date.format("%Y-%m-%d").to_string(), user_id, now],
     )?;
-    let a = get(conn, conn.last_insert_rowid())?;
-    notify_owner(conn, &a)?;
-    Ok(a)
+    get(conn, conn.last_insert_rowid())
 }
 
 fn check_note(note: &str, required: bool) -> Result<String> {
@@ -182,9 +168,7 @@ fn decide(conn: &Connection, id: i64, approve: bool, note: &str, user_id: i64, n
         "UPDATE approvals SET status = ?1, decided_by = ?2, decided_at = ?3, note = ?4 WHERE id = ?5",
         params![if approve { "approved" } else { "rejected" }, user_id, now, note, id],
     )?;
-    let a = get(conn, id)?;
-    notify_owner(conn, &a)?;
-    Ok(a)
+    get(conn, id)
 }
 
 pub fn approve(conn: &Connection, id: i64, note: &str, user_id: i64, now: &str) -> Result<Approval> {
@@ -215,50 +199,11 @@ pub fn mark_posted(conn: &Connection, kind: &str, ref_id: i64, voucher_id: i64) 
     Ok(())
 }
 
-/// Owners that mirror the approval state in their own table.
-fn notify_owner(conn: &Connection, a: &Approval) -> Result<()> {
-    match a.kind.as_str() {
-        KIND_VOUCHER_DRAFT => {
-            crate::ledger::drafts::set_approval_state(conn, a.ref_id, &a.status, a.decided_by, a.decided_at.as_deref(), &a.note)
-        }
-        KIND_WELFARE_BATCH => {
-            crate::welfare::batches::set_approval_state(conn, a.ref_id, &a.status, a.decided_by, a.decided_at.as_deref(), &a.note)
-        }
-        _ => Ok(()),
-    }
-}
-
-fn attachments_of(conn: &Connection, a: &Approval) -> Result<Vec<AttachmentMeta>> {
-    match a.kind.as_str() {
-        KIND_VOUCHER_DRAFT => attachments::list(conn, &AttachmentOwner { draft_id: Some(a.ref_id), voucher_id: None }),
-        _ => Ok(vec![]),
-    }
-}
-
-fn detail_of(conn: &Connection, a: &Approval) -> Result<(Value, i64)> {
-    match a.kind.as_str() {
-        KIND_VOUCHER_DRAFT => {
-            let d = crate::ledger::drafts::get(conn, a.ref_id)?;
-            let n = d.attachments_count.max(d.attachment_files);
-            Ok((serde_json::to_value(d).expect("json"), n))
-        }
-        // The batch with its recipients, allowances and any breach the chair overrode.
-        KIND_WELFARE_BATCH => Ok((serde_json::to_value(crate::welfare::batches::get(conn, a.ref_id)?).expect("json"), 0)),
-        _ => Ok((Value::Null, 0)),
-    }
-}
-
-/// The chair's queue: everything waiting, oldest first, with attachments.
-pub fn queue(conn: &Connection) -> Result<Vec<QueueItem>> {
+/// Everything waiting for the chair, oldest first.
+pub fn pending(conn: &Connection) -> Result<Vec<Approval>> {
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE a.status = 'submitted' ORDER BY a.submitted_at, a.id"))?;
     let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|a| {
-            let atts = attachments_of(conn, &a)?;
-            let (detail, declared) = detail_of(conn, &a)?;
-            Ok(QueueItem { attachments_count: declared.max(atts.len() as i64), attachments: atts, detail, approval: a })
-        })
-        .collect()
+    Ok(rows)
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
