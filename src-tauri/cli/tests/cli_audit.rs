@@ -63,15 +63,15 @@ fn approve_post_query_answer_close_sign_off_and_close_the_month_from_the_shell()
     let sub = ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "expense", "date": "2026-01-20", "category": "50105", "amount": "1200", "via": "bank", "summary": "购买慰问品"})));
     assert_eq!(sub["outcome"], "submitted");
     let draft_id = sub["draft"]["id"].as_i64().unwrap();
-    let queue = ok(call(&b, "李主席", "approval_queue", json!({})));
+    let queue = ok(call(&b, "李主席", "audit_approval_queue", json!({})));
     let approval_id = queue[0]["id"].as_i64().unwrap();
     // Neither treasurer nor auditor may approve: a permission matter, exit 3.
     for who in ["王会计", "张经审"] {
-        let o = call(&b, who, "approval_approve", json!({"id": approval_id}));
+        let o = call(&b, who, "audit_approval_approve", json!({"id": approval_id}));
         assert_eq!(o.status.code(), Some(3), "{who}");
         assert!(String::from_utf8_lossy(&o.stderr).contains("权限不足"));
     }
-    ok(call(&b, "李主席", "approval_approve", json!({"id": approval_id, "note": "同意"})));
+    ok(call(&b, "李主席", "audit_approval_approve", json!({"id": approval_id, "note": "同意"})));
     let v = ok(call(&b, "王会计", "ledger_vouchers_post", json!({"draft_id": draft_id})));
     let vid = v["id"].as_i64().unwrap().to_string();
     assert_eq!(v["approved_by_name"], "李主席");

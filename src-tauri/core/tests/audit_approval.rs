@@ -12,7 +12,7 @@ fn line(code: &str, d: &str, c: &str) -> Value {
 }
 
 fn queue(app: &mut App) -> Vec<Value> {
-    app.call("approval_queue", json!({})).unwrap().as_array().unwrap().clone()
+    app.call("audit_approval_queue", json!({})).unwrap().as_array().unwrap().clone()
 }
 
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -81,7 +81,7 @@ fn the_spending_form_submits_a_draft_the_chair_approves_and_the_treasurer_then_p
     assert_eq!(q.len(), 1);
     for who in [TREASURER, AUDITOR] {
         as_user(&mut app, who);
-        let err = app.call("approval_approve", json!({"id": q[0]["id"]})).unwrap_err();
+        let err = app.call("audit_approval_approve", json!({"id": q[0]["id"]})).unwrap_err();
         assert_eq!(err.code(), "permission_denied", "{who}");
     }
 
@@ -92,7 +92,7 @@ fn the_spending_form_submits_a_draft_the_chair_approves_and_the_treasurer_then_p
     assert_eq!(q[0]["attachments_count"], 1);
     assert_eq!(q[0]["attachments"][0]["file_name"], "发票.png");
     assert_eq!(q[0]["detail"]["lines"][0]["account_code"], "50405");
-    app.call("approval_approve", json!({"id": q[0]["id"], "note": "同意"})).unwrap();
+    app.call("audit_approval_approve", json!({"id": q[0]["id"], "note": "同意"})).unwrap();
     assert!(queue(&mut app).is_empty());
 
     as_user(&mut app, TREASURER);
@@ -107,7 +107,7 @@ fn the_spending_form_submits_a_draft_the_chair_approves_and_the_treasurer_then_p
     assert_eq!(v["source"], "entry");
     let files = app.call("ledger_attachments_list", json!({"voucher_id": v["id"]})).unwrap();
     assert_eq!(files.as_array().unwrap().len(), 1);
-    let hist = app.call("approval_list", json!({})).unwrap();
+    let hist = app.call("audit_approval_list", json!({})).unwrap();
     assert_eq!(hist[0]["status"], "posted");
     assert_eq!(hist[0]["voucher_id"], v["id"]);
 }
@@ -121,10 +121,10 @@ fn a_rejected_draft_shows_the_note_and_can_be_fixed_and_resubmitted() {
     app.call("ledger_vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
     as_user(&mut app, CHAIR);
     let id = queue(&mut app)[0]["id"].clone();
-    let err = app.call("approval_reject", json!({"id": id, "note": " "})).unwrap_err();
+    let err = app.call("audit_approval_reject", json!({"id": id, "note": " "})).unwrap_err();
     assert!(err.to_string().contains("写明原因"), "{err}");
-    app.call("approval_reject", json!({"id": id, "note": "不得发放购物卡，请改为实物"})).unwrap();
-    let err = app.call("approval_approve", json!({"id": id})).unwrap_err();
+    app.call("audit_approval_reject", json!({"id": id, "note": "不得发放购物卡，请改为实物"})).unwrap();
+    let err = app.call("audit_approval_approve", json!({"id": id})).unwrap_err();
     assert!(err.to_string().contains("不在待审批队列"), "{err}");
 
     as_user(&mut app, TREASURER);
@@ -148,11 +148,11 @@ fn a_rejected_draft_shows_the_note_and_can_be_fixed_and_resubmitted() {
     let q = queue(&mut app);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0]["title"], "购买中秋月饼");
-    app.call("approval_approve", json!({"id": q[0]["id"]})).unwrap();
+    app.call("audit_approval_approve", json!({"id": q[0]["id"]})).unwrap();
     as_user(&mut app, TREASURER);
     app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap();
     let statuses: Vec<String> = app
-        .call("approval_list", json!({}))
+        .call("audit_approval_list", json!({}))
         .unwrap()
         .as_array()
         .unwrap()
@@ -169,12 +169,12 @@ fn editing_an_approved_draft_voids_the_approval() {
     app.call("ledger_vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
     as_user(&mut app, CHAIR);
     let id = queue(&mut app)[0]["id"].clone();
-    app.call("approval_approve", json!({"id": id})).unwrap();
+    app.call("audit_approval_approve", json!({"id": id})).unwrap();
     as_user(&mut app, TREASURER);
     app.call("ledger_vouchers_draft_save", json!({"id": d["id"], "date": "2026-01-10", "summary": "慰问", "lines": [line("50105", "900", "0"), line("101", "0", "900")]})).unwrap();
     let err = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
     assert!(err.to_string().contains("审批"), "{err}");
-    assert_eq!(app.call("approval_list", json!({"status": "withdrawn"})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(app.call("audit_approval_list", json!({"status": "withdrawn"})).unwrap().as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -413,9 +413,9 @@ fn with_approval_required_spending_posts_only_once_approved() {
     assert_eq!(inc["outcome"], "posted");
     app.call("ledger_vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
     as_user(&mut app, CHAIR);
-    let q = app.call("approval_queue", json!({})).unwrap();
+    let q = app.call("audit_approval_queue", json!({})).unwrap();
     let item = q.as_array().unwrap().iter().find(|i| i["ref_id"] == d["id"]).unwrap().clone();
-    app.call("approval_approve", json!({"id": item["id"], "note": "同意"})).unwrap();
+    app.call("audit_approval_approve", json!({"id": item["id"], "note": "同意"})).unwrap();
     as_user(&mut app, TREASURER);
     let v = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap();
     assert_eq!(v["approved_by_name"], CHAIR);

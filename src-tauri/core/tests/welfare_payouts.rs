@@ -453,19 +453,19 @@ fn a_submitted_batch_waits_in_the_chairs_one_queue_and_is_approved_from_there() 
     assert_eq!(ids(&b), vec![r.yi, r.ding]);
     app.call("welfare_submit", json!({"id": id})).unwrap();
     as_user(&mut app, CHAIR);
-    let q = app.call("approval_queue", json!({})).unwrap();
+    let q = app.call("audit_approval_queue", json!({})).unwrap();
     let item = q.as_array().unwrap().iter().find(|i| i["kind"] == "welfare_batch").expect("the batch is in the queue").clone();
     assert_eq!(item["ref_id"], id);
     assert_eq!(item["amount"], "200.00");
     assert_eq!(item["detail"]["name"], "2026年3月生日慰问");
     let aid = item["id"].clone();
-    app.call("approval_approve", json!({"id": aid, "note": "同意"})).unwrap();
-    assert!(app.call("approval_queue", json!({})).unwrap().as_array().unwrap().is_empty());
+    app.call("audit_approval_approve", json!({"id": aid, "note": "同意"})).unwrap();
+    assert!(app.call("audit_approval_queue", json!({})).unwrap().as_array().unwrap().is_empty());
     as_user(&mut app, TREASURER);
     assert_eq!(app.call("welfare_get", json!({"id": id})).unwrap()["status"], "approved");
     let out = post(&mut app, id).unwrap();
     assert_eq!(out["batch"]["approved_by_name"], CHAIR);
-    let hist = app.call("approval_list", json!({"kind": "welfare_batch"})).unwrap();
+    let hist = app.call("audit_approval_list", json!({"kind": "welfare_batch"})).unwrap();
     assert_eq!(hist[0]["status"], "posted");
 }
 

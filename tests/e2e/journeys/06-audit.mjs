@@ -131,7 +131,7 @@ export const journeys = [
       // ---- chair: the queue with the receipt, approve ----
       await login(s, '李主席');
       await openAudit(s, 'approval');
-      const queue = await callCommand(s, 'approval_queue', {});
+      const queue = await callCommand(s, 'audit_approval_queue', {});
       const item = queue[0];
       await waitFor(s, `[data-testid="approval-item-${item.id}"]`, '购买中秋慰问品');
       await waitFor(s, `[data-testid="approval-item-${item.id}"]`, '1,200.00');

@@ -223,10 +223,10 @@ export interface PostedVoucher {
 }
 
 // ---- approval ----
-export const approvalQueue = () => call<QueueItem[]>('approval_queue')
-export const approvalList = (f: { kind?: string; status?: string; year?: number } = {}) => call<Approval[]>('approval_list', f)
-export const approve = (id: number, note: string) => call<Approval>('approval_approve', { id, note })
-export const reject = (id: number, note: string) => call<Approval>('approval_reject', { id, note })
+export const approvalQueue = () => call<QueueItem[]>('audit_approval_queue')
+export const approvalList = (f: { kind?: string; status?: string; year?: number } = {}) => call<Approval[]>('audit_approval_list', f)
+export const approve = (id: number, note: string) => call<Approval>('audit_approval_approve', { id, note })
+export const reject = (id: number, note: string) => call<Approval>('audit_approval_reject', { id, note })
 export const setControls = (c: { approval_required?: boolean; signoff_required?: boolean }) =>
   call<Settings>('book_settings_set_controls', c)
 

@@ -45,17 +45,17 @@ pub fn commands() -> Vec<Command> {
             verify::verify_book(ctx.conn)
         }),
         // Chair approval.
-        command("approval_queue", Access::Read, "待工会主席审批的事项（含附件）", |ctx: &Ctx, _: NoArgs| approval_queue::queue(ctx.conn)),
-        command("approval_list", Access::Read, "审批记录（按类别、状态、年度筛选）", |ctx: &Ctx, f: approval::ApprovalFilter| {
+        command("audit_approval_queue", Access::Read, "待工会主席审批的事项（含附件）", |ctx: &Ctx, _: NoArgs| approval_queue::queue(ctx.conn)),
+        command("audit_approval_list", Access::Read, "审批记录（按类别、状态、年度筛选）", |ctx: &Ctx, f: approval::ApprovalFilter| {
             approval::list(ctx.conn, &f)
         }),
-        command("approval_approve", Access::Approve, "批准支出（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
+        command("audit_approval_approve", Access::Approve, "批准支出（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
             ctx.record_before(&approval::get(ctx.conn, a.id)?);
             let decided = approval::approve(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)?;
             approval_queue::after_decision(ctx.conn, &decided)?;
             Ok(decided)
         }),
-        command("approval_reject", Access::Approve, "不批准支出并写明原因（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
+        command("audit_approval_reject", Access::Approve, "不批准支出并写明原因（工会主席）", |ctx: &Ctx, a: DecideArgs| -> Result<_> {
             ctx.record_before(&approval::get(ctx.conn, a.id)?);
             let decided = approval::reject(ctx.conn, a.id, &a.note, ctx.user.id, ctx.now)?;
             approval_queue::after_decision(ctx.conn, &decided)?;
