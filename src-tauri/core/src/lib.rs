@@ -16,24 +16,25 @@
 //!
 //! 1. `error` — typed errors with messages a treasurer understands.
 //! 2. `money`, `clock` — 分-exact money and 大写金额; the one clock (`UNION_LEDGER_TODAY`).
-//! 3. `db`, `io` — the SQLite store and its migrations; file formats (CSV, XLSX, tables,
-//!    dates, base64), with no domain in them.
-//! 4. `users` — officers, roles and passwords.
-//! 5. `book`, `command` — the union's settings and first-run wizard; what a command is
+//! 3. `io`, `seal` — file formats (CSV, XLSX, tables, dates, base64), with no domain in
+//!    them; the seal chain over every write to the tables that matter (issue 13).
+//! 4. `db` — the SQLite store: opening, checks, migrations, one transaction per write.
+//! 5. `users` — officers, roles and passwords.
+//! 6. `book`, `command` — the union's settings and first-run wizard; what a command is
 //!    (name, access, typed function, context).
-//! 6. `workflow` — chair approval requests and the hash-chained change log, generic over
+//! 7. `workflow` — chair approval requests and the hash-chained change log, generic over
 //!    what they record and knowing nothing of their owners.
-//! 7. `ledger` — chart, drafts, the one posting gateway, periods, books and reports, the
+//! 8. `ledger` — chart, drafts, the one posting gateway, periods, books and reports, the
 //!    voucher hash chain, voucher import and the hledger export.
-//! 8. `members` — the roll: members, wages, events, children, groups, hardship files.
-//! 9. `dues`, `welfare`, `budget` — dues charges and payments, welfare payouts and their
-//!    rules, the annual budget; each posts through the ledger and reads members' facts.
-//! 10. `audit`, `notice` — review, sign-off, verification, the annual audit report; the
+//! 9. `members` — the roll: members, wages, events, children, groups, hardship files.
+//! 10. `dues`, `welfare`, `budget` — dues charges and payments, welfare payouts and their
+//!     rules, the annual budget; each posts through the ledger and reads members' facts.
+//! 11. `audit`, `notice` — review, sign-off, verification, the annual audit report; the
 //!     monthly public finance notice.
-//! 11. `dashboard`, `demo` — the home page's figures; the sample book, which drives the
+//! 12. `dashboard`, `demo` — the home page's figures; the sample book, which drives the
 //!     commands like a user through the command table its context carries.
-//! 12. `commands` — every `<module>/commands.rs`.
-//! 13. `api` — the one door: [`api::App`], sessions, access checks, one transaction and one
+//! 13. `commands` — every `<module>/commands.rs`.
+//! 14. `api` — the one door: [`api::App`], sessions, access checks, one transaction and one
 //!     change-log row per write, the command table.
 
 pub mod api;
@@ -52,6 +53,7 @@ pub mod ledger;
 pub mod members;
 pub mod money;
 pub mod notice;
+pub mod seal;
 pub mod users;
 pub mod welfare;
 pub mod workflow;

@@ -50,6 +50,9 @@ const TABLE_OWNERS: &[(&str, &str)] = &[
     ("budget_years", "budget"),
     ("budget_lines", "budget"),
     ("budget_adjustments", "budget"),
+    ("seal_log", "seal"),
+    ("seal_log_rows", "seal"),
+    ("seal_dirty", "seal"),
 ];
 
 const COMMANDS_FLOOR: &str = "commands";
@@ -358,4 +361,20 @@ fn the_checks_catch_an_upward_import_and_a_foreign_write() {
     assert!(floor_of("dues") > floor_of("members"), "members stand below dues, so members importing dues goes up");
     assert_eq!(floor_of("dues"), floor_of("welfare"), "dues and welfare share a floor: importing each other is sideways");
     assert!(floor_of(COMMANDS_FLOOR) > floor_of("dashboard"));
+}
+
+/// Every table is sealed or says why not (issue 13: whatever records money, membership,
+/// entitlement, a control or a decision is sealed).
+#[test]
+fn every_table_is_sealed_or_says_why_not() {
+    use union_ledger_core::seal::{SEALED_TABLES, UNSEALED_TABLES};
+    let mut listed = BTreeSet::new();
+    for (t, _) in SEALED_TABLES.iter().chain(UNSEALED_TABLES) {
+        assert!(listed.insert(t.to_string()), "{t} is listed twice");
+    }
+    let owned: BTreeSet<String> = TABLE_OWNERS.iter().map(|(t, _)| t.to_string()).collect();
+    let missing: Vec<_> = owned.difference(&listed).collect();
+    let extra: Vec<_> = listed.difference(&owned).collect();
+    assert!(missing.is_empty(), "tables neither sealed nor listed as unsealed (src/seal/mod.rs): {missing:?}");
+    assert!(extra.is_empty(), "seal lists name tables that do not exist: {extra:?}");
 }

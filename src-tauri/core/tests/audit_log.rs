@@ -128,3 +128,4 @@ fn an_old_command_name_still_works_for_a_release_and_the_log_records_the_new_nam
     }
     assert!(matches!(app.call("no_such_command", json!({})), Err(union_ledger_core::CoreError::UnknownCommand(_))));
 }
+

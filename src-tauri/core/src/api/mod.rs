@@ -194,7 +194,7 @@ impl App {
     fn init_book(&mut self, args: Value) -> Result<Value> {
         let req: book::InitBook = parse_args(args.clone())?;
         let now = self.clock.now_string();
-        db::with_tx(&mut self.conn, |tx| {
+        db::with_tx(&mut self.conn, &now, "book_init", |tx| {
             book::init(tx, &req, &now)?;
             crate::ledger::seed_chart(tx)?;
             changelog::append(
@@ -251,7 +251,7 @@ impl App {
             let ctx = Ctx::new(&self.conn, &user, &now).with_lookup(registry::find);
             return (command.run)(&ctx, args);
         }
-        db::with_tx(&mut self.conn, |tx| {
+        db::with_tx(&mut self.conn, &now, name, |tx| {
             let ctx = Ctx::new(tx, &user, &now).with_lookup(registry::find);
             let out = (command.run)(&ctx, args.clone())?;
             let before = ctx.take_before();

@@ -1,5 +1,6 @@
-//! `verify`: recompute every hash chain in the book — the vouchers' and the change log's —
-//! and say either OK with the head fingerprint, or what first fails to match.
+//! `verify`: recompute every hash chain in the book — the vouchers', the change log's and the
+//! seal chain over every sealed table — and say either OK with the head fingerprint, or what
+//! fails to match, naming the table and row.
 
 use crate::workflow::changelog;
 use crate::error::Result;
@@ -13,6 +14,8 @@ pub struct VerifyReport {
     pub fingerprint: String,
     pub journal: crate::ledger::chain::ChainVerification,
     pub change_log: changelog::LogVerification,
+    /// Every sealed row against the seal chain (crate::seal).
+    pub seals: crate::seal::SealReport,
     /// Plain-words summary.
     pub message: String,
 }
@@ -32,16 +35,22 @@ pub fn verify_book(conn: &Connection) -> Result<VerifyReport> {
         problems.push(format!("操作日志第 {id} 条与哈希链不符"));
     }
     problems.extend(super::signoff::verify_anchors(conn)?);
+    let seals = crate::seal::verify(conn, 200)?;
+    problems.extend(seals.problems.iter().map(|p| p.message.clone()));
     let ok = problems.is_empty();
     Ok(VerifyReport {
         ok,
         fingerprint: journal.fingerprint.clone(),
         message: if ok {
-            format!("账套完整：{} 张凭证、{} 条操作日志均与哈希链一致", journal.vouchers, change_log.entries)
+            format!(
+                "账套完整：{} 张凭证、{} 条操作日志、{} 条封存记录均与哈希链一致",
+                journal.vouchers, change_log.entries, seals.rows_checked
+            )
         } else {
             problems.join("；")
         },
         journal,
         change_log,
+        seals,
     })
 }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0009_audit.sql"),
     migration!("0010_budget.sql"),
     migration!("0011_welfare.sql"),
+    migration!("0012_seals.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATIONS.len() as i64;
 
@@ -69,9 +70,44 @@ pub fn open_book_file(path: &Path) -> Result<Connection> {
     if size > 0 && size <= QUICK_CHECK_MAX_BYTES {
         run_check(&conn, "quick_check")?;
     }
+    let before = schema_version(&conn)?;
+    let dirty_before = pending_seal_notes(&conn)?;
     migrate(&mut conn)?;
     mark_as_book(&conn)?;
+    start_sealing(&mut conn, before, dirty_before)?;
     Ok(conn)
+}
+
+/// The schema version that introduced seals.
+const SEALS_SINCE: i64 = 12;
+
+/// Put the seal triggers in place (again, if someone dropped them). A new book, or one just
+/// upgraded to sealing, has everything it holds (the rows migrations seeded, or the whole
+/// older book) sealed once, as it is, in one entry; rows a later migration writes are sealed
+/// as that upgrade — unless writes made outside the program were already waiting, which are
+/// left for `verify` to name rather than sealed along.
+fn start_sealing(conn: &mut Connection, version_before: i64, dirty_before: i64) -> Result<()> {
+    let tx = conn.transaction()?;
+    crate::seal::install_triggers(&tx)?;
+    let at = || crate::clock::Clock::from_env().map(|c| c.now_string()).unwrap_or_default();
+    if version_before < SEALS_SINCE {
+        let reason = if version_before == 0 { "新建账套" } else { "升级账套：封存已有记录" };
+        crate::seal::seal_everything(&tx, &at(), reason)?;
+    } else if schema_version(&tx)? > version_before && dirty_before == 0 {
+        crate::seal::seal_pending(&tx, &at(), "升级账套")?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Rows noted by the seal triggers and not sealed (0 before sealing existed).
+fn pending_seal_notes(conn: &Connection) -> Result<i64> {
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seal_dirty')", [], |r| r.get(0))?;
+    if !exists {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT COUNT(*) FROM seal_dirty", [], |r| r.get(0))?)
 }
 
 /// A non-empty file must start with SQLite's 16-byte header; say "not a book" before SQLite
@@ -111,6 +147,7 @@ pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    start_sealing(&mut conn, 0, 0)?;
     Ok(conn)
 }
 
@@ -174,10 +211,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 }
 
 /// Run `f` inside one SQLite transaction: everything it wrote is committed together, or, if
-/// it returns an error, nothing is.
-pub fn with_tx<T>(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+/// it returns an error, nothing is. What it wrote to sealed tables is sealed (one seal-log
+/// entry at `at`, for `reason` — the command) just before the commit.
+pub fn with_tx<T>(conn: &mut Connection, at: &str, reason: &str, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
     let tx = conn.transaction()?;
     let out = f(&tx)?;
+    crate::seal::seal_pending(&tx, at, reason)?;
     tx.commit()?;
     Ok(out)
 }
