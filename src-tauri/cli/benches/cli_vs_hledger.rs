@@ -86,11 +86,11 @@ fn main() {
     rows.push(notice.clone());
     let voucher = r#"{"date":"2026-11-10","summary":"购买中秋月饼","attachments_count":1,"lines":[{"account_code":"50105","debit":"1800","credit":"0"},{"account_code":"102","debit":"0","credit":"1800"}]}"#;
     rows.push(write(
-        "voucher save (call vouchers_draft_save)",
+        "voucher save (call ledger_vouchers_draft_save)",
         &book,
         &dir,
         runs,
-        &["--user", USER, "--password", PASSWORD, "call", "vouchers_draft_save", "--args", voucher],
+        &["--user", USER, "--password", PASSWORD, "call", "ledger_vouchers_draft_save", "--args", voucher],
         None,
     ));
     rows.push(write(
@@ -117,11 +117,11 @@ fn main() {
     ));
     // What every write pays for logging in: `period status` again, through `call` with a login.
     rows.push(write(
-        "login + period status (call period_status)",
+        "login + period status (call ledger_period_status)",
         &book,
         &dir,
         runs,
-        &["--user", USER, "--password", PASSWORD, "call", "period_status", "--args", r#"{"period":"2026-10"}"#],
+        &["--user", USER, "--password", PASSWORD, "call", "ledger_period_status", "--args", r#"{"period":"2026-10"}"#],
         None,
     ));
 

@@ -485,6 +485,12 @@ pub enum PeriodCmd {
         /// 反结账原因（记入操作日志）
         #[arg(long)]
         reason: String,
+        /// 第二位负责人（经审委员）的姓名：反结账须工会主席与经审委员共同确认
+        #[arg(long, value_name = "NAME")]
+        confirm_user: Option<String>,
+        /// 第二位负责人的密码
+        #[arg(long, env = "UNION_LEDGER_CONFIRM_PASSWORD", hide_env_values = true, value_name = "PASSWORD")]
+        confirm_password: Option<String>,
     },
     /// 期间状态与结账检查
     Status {

@@ -10,6 +10,7 @@
 pub mod args;
 #[macro_use]
 pub mod output;
+mod commands;
 mod reports;
 mod run;
 pub mod usage;

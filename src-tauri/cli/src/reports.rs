@@ -30,7 +30,7 @@ pub fn run(db: &Path, report: ReportCmd) -> Result<Value, CliError> {
             return Ok(app.read("report_dues", serde_json::json!({"month": month}))?);
         }
         ReportCmd::Welfare { year, format: JsonOnly::Json } => {
-            return Ok(union_ledger_core::welfare::cli::report(&app, year)?);
+            return Ok(crate::commands::welfare::report(&app, year)?);
         }
         ReportCmd::Audit { year, format, out } => {
             let args = serde_json::json!({"year": year});

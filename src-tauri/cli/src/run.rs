@@ -79,7 +79,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 return Ok(app.call(&name, args)?);
             }
             // Fail on an unknown name before asking for a password.
-            if union_ledger_core::api::registry::find(&name).is_none() {
+            if api::find_command(&name).is_none() {
                 return Err(CoreError::UnknownCommand(name).into());
             }
             let mut app = logged_in(db, user, password)?;
@@ -104,33 +104,34 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
             let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            Ok(union_ledger_core::members::cli::import_file(&mut app, &file_name, &bytes)?)
+            Ok(crate::commands::members::import_file(&mut app, &file_name, &bytes)?)
         }
         Cmd::Members(MembersCmd::List { format: JsonOnly::Json }) => {
-            Ok(union_ledger_core::members::cli::list(&open_existing(db)?)?)
+            Ok(crate::commands::members::list(&open_existing(db)?)?)
         }
         Cmd::Dues(DuesCmd::Charge { month }) => {
-            Ok(union_ledger_core::dues::cli::charge(&mut logged_in(db, user, password)?, &month)?)
+            Ok(crate::commands::dues::charge(&mut logged_in(db, user, password)?, &month)?)
         }
         Cmd::Dues(DuesCmd::PayBatch { month, date }) => {
-            Ok(union_ledger_core::dues::cli::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
+            Ok(crate::commands::dues::pay_batch(&mut logged_in(db, user, password)?, &month, &date)?)
         }
         Cmd::Welfare(cmd) => run_welfare(db, user, password, cmd),
         Cmd::Budget(BudgetCmd::Import { file, year }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
             let file_name = file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            Ok(union_ledger_core::budget::cli::import_file(&mut app, year, &file_name, &bytes)?)
+            Ok(crate::commands::budget::import_file(&mut app, year, &file_name, &bytes)?)
         }
         Cmd::Notice { period, out, format } => {
             let app = open_existing(db)?;
             match (out, format) {
                 (Some(out), _) => {
-                    let page = union_ledger_core::notice::cli::html(&app, &period)?;
-                    std::fs::write(&out, page.html).map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
-                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page.is_draft }))
+                    let page = crate::commands::notice::html(&app, &period)?;
+                    std::fs::write(&out, page["html"].as_str().unwrap_or_default())
+                        .map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
+                    Ok(serde_json::json!({ "file": out.display().to_string(), "is_draft": page["is_draft"] }))
                 }
-                (None, Some(JsonOnly::Json)) => Ok(union_ledger_core::notice::cli::json(&app, &period)?),
+                (None, Some(JsonOnly::Json)) => Ok(crate::commands::notice::json(&app, &period)?),
                 (None, None) => Err(CliError::Usage("请给出 --out FILE.html 或 --format json".into())),
             }
         }
@@ -143,18 +144,20 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 "data_base64": data_encoding::BASE64.encode(&bytes),
                 "post": post,
             });
-            Ok(app.call("vouchers_import", args)?)
+            Ok(app.call("ledger_vouchers_import", args)?)
         }
         Cmd::Period(cmd) => match cmd {
-            PeriodCmd::Close { period } => Ok(logged_in(db, user, password)?.call("period_close", serde_json::json!({"period": period}))?),
-            PeriodCmd::Reopen { period, reason } => Ok(logged_in(db, user, password)?
-                .call("period_reopen", serde_json::json!({"period": period, "reason": reason}))?),
-            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("period_status", serde_json::json!({"period": period}))?),
+            PeriodCmd::Close { period } => Ok(logged_in(db, user, password)?.call("ledger_period_close", serde_json::json!({"period": period}))?),
+            PeriodCmd::Reopen { period, reason, confirm_user, confirm_password } => Ok(logged_in(db, user, password)?.call(
+                "ledger_period_reopen",
+                serde_json::json!({"period": period, "reason": reason, "confirm_user": confirm_user, "confirm_password": confirm_password}),
+            )?),
+            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("ledger_period_status", serde_json::json!({"period": period}))?),
         },
         Cmd::Review(cmd) => match cmd {
-            ReviewCmd::List { period } => Ok(open_existing(db)?.read("review_list", serde_json::json!({"period": period}))?),
+            ReviewCmd::List { period } => Ok(open_existing(db)?.read("audit_review_list", serde_json::json!({"period": period}))?),
             ReviewCmd::Queries { status, period } => {
-                Ok(open_existing(db)?.read("review_queries", serde_json::json!({"status": status, "period": period}))?)
+                Ok(open_existing(db)?.read("audit_review_queries", serde_json::json!({"status": status, "period": period}))?)
             }
             ReviewCmd::Mark { voucher, status, comment } => {
                 let status = match status {
@@ -162,7 +165,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                     ReviewStatus::Query => "query",
                 };
                 Ok(logged_in(db, user, password)?
-                    .call("review_mark", serde_json::json!({"voucher_id": voucher, "status": status, "comment": comment}))?)
+                    .call("audit_review_mark", serde_json::json!({"voucher_id": voucher, "status": status, "comment": comment}))?)
             }
             ReviewCmd::Answer { query, text, file } => {
                 let mut args = serde_json::json!({"query_id": query, "answer": text});
@@ -181,12 +184,12 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                     };
                     args["file"] = serde_json::json!({"file_name": name, "mime": mime, "data_base64": data_encoding::BASE64.encode(&bytes)});
                 }
-                Ok(logged_in(db, user, password)?.call("review_answer", args)?)
+                Ok(logged_in(db, user, password)?.call("audit_review_answer", args)?)
             }
             ReviewCmd::CloseQuery { query, note } => Ok(logged_in(db, user, password)?
-                .call("review_close_query", serde_json::json!({"query_id": query, "note": note}))?),
+                .call("audit_review_close_query", serde_json::json!({"query_id": query, "note": note}))?),
             ReviewCmd::Signoff { period, note } => Ok(logged_in(db, user, password)?
-                .call("review_signoff", serde_json::json!({"period": period, "note": note}))?),
+                .call("audit_review_signoff", serde_json::json!({"period": period, "note": note}))?),
         },
         Cmd::ExportJournal { format, out } => {
             if format != "hledger" {
@@ -266,11 +269,11 @@ fn run_welfare(db: &std::path::Path, user: Option<&str>, password: Option<&str>,
                 args["rule_arg"] = json!(rule_arg);
             }
             let mut app = logged_in(db, user, password)?;
-            Ok(union_ledger_core::welfare::cli::create(&mut app, args)?)
+            Ok(crate::commands::welfare::create(&mut app, args)?)
         }
         WelfareCmd::Post { id, override_reason } => {
             let mut app = logged_in(db, user, password)?;
-            Ok(union_ledger_core::welfare::cli::post(&mut app, id, override_reason.as_deref())?)
+            Ok(crate::commands::welfare::post(&mut app, id, override_reason.as_deref())?)
         }
         WelfareCmd::List { year } => Ok(open_existing(db)?.read("welfare_list", json!({ "year": year }))?),
         WelfareCmd::Sheet { id, out } => {

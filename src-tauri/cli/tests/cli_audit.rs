@@ -47,11 +47,11 @@ fn call(b: &Book, user: &str, name: &str, args: Value) -> Output {
 #[test]
 fn init_turns_approval_and_sign_off_on_unless_flags_switch_them_off() {
     let on = book(&[]);
-    let s = ok(call(&on, "王会计", "settings_get", json!({})));
+    let s = ok(call(&on, "王会计", "book_settings_get", json!({})));
     assert_eq!(s["approval_required"], true);
     assert_eq!(s["signoff_required"], true);
     let off = book(&["--no-approval", "--no-signoff"]);
-    let s = ok(call(&off, "王会计", "settings_get", json!({})));
+    let s = ok(call(&off, "王会计", "book_settings_get", json!({})));
     assert_eq!(s["approval_required"], false);
     assert_eq!(s["signoff_required"], false);
 }
@@ -59,20 +59,20 @@ fn init_turns_approval_and_sign_off_on_unless_flags_switch_them_off() {
 #[test]
 fn approve_post_query_answer_close_sign_off_and_close_the_month_from_the_shell() {
     let b = book(&[]);
-    ok(call(&b, "王会计", "entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank"})));
-    let sub = ok(call(&b, "王会计", "entry_post", json!({"kind": "expense", "date": "2026-01-20", "category": "50105", "amount": "1200", "via": "bank", "summary": "购买慰问品"})));
+    ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank"})));
+    let sub = ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "expense", "date": "2026-01-20", "category": "50105", "amount": "1200", "via": "bank", "summary": "购买慰问品"})));
     assert_eq!(sub["outcome"], "submitted");
     let draft_id = sub["draft"]["id"].as_i64().unwrap();
-    let queue = ok(call(&b, "李主席", "approval_queue", json!({})));
+    let queue = ok(call(&b, "李主席", "audit_approval_queue", json!({})));
     let approval_id = queue[0]["id"].as_i64().unwrap();
     // Neither treasurer nor auditor may approve: a permission matter, exit 3.
     for who in ["王会计", "张经审"] {
-        let o = call(&b, who, "approval_approve", json!({"id": approval_id}));
+        let o = call(&b, who, "audit_approval_approve", json!({"id": approval_id}));
         assert_eq!(o.status.code(), Some(3), "{who}");
         assert!(String::from_utf8_lossy(&o.stderr).contains("权限不足"));
     }
-    ok(call(&b, "李主席", "approval_approve", json!({"id": approval_id, "note": "同意"})));
-    let v = ok(call(&b, "王会计", "vouchers_post", json!({"draft_id": draft_id})));
+    ok(call(&b, "李主席", "audit_approval_approve", json!({"id": approval_id, "note": "同意"})));
+    let v = ok(call(&b, "王会计", "ledger_vouchers_post", json!({"draft_id": draft_id})));
     let vid = v["id"].as_i64().unwrap().to_string();
     assert_eq!(v["approved_by_name"], "李主席");
 
@@ -100,7 +100,7 @@ fn approve_post_query_answer_close_sign_off_and_close_the_month_from_the_shell()
     ok(as_user(&b, "张经审", ["review", "close-query", "--query", &qid, "--note", "已核对"]));
 
     // Close before the sign-off is refused.
-    ok(call(&b, "王会计", "period_set_bank_statement", json!({"period": "2026-01", "balance": "8800"})));
+    ok(call(&b, "王会计", "ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": "8800"})));
     let o = as_user(&b, "王会计", ["period", "close", "2026-01"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("签字"), "{}", String::from_utf8_lossy(&o.stderr));
@@ -121,10 +121,10 @@ fn approve_post_query_answer_close_sign_off_and_close_the_month_from_the_shell()
 fn the_auditor_is_refused_writes_through_call_with_a_permission_message() {
     let b = book(&["--no-approval"]);
     for (name, args) in [
-        ("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "1", "via": "cash"})),
-        ("vouchers_draft_save", json!({"date": "2026-01-05", "summary": "x", "lines": []})),
-        ("settings_update", json!({"contact": "x"})),
-        ("period_close", json!({"period": "2026-01"})),
+        ("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "1", "via": "cash"})),
+        ("ledger_vouchers_draft_save", json!({"date": "2026-01-05", "summary": "x", "lines": []})),
+        ("book_settings_update", json!({"contact": "x"})),
+        ("ledger_period_close", json!({"period": "2026-01"})),
         ("users_add", json!({"name": "新人", "role": "treasurer", "password": "secret1"})),
     ] {
         let o = call(&b, "张经审", name, args);
@@ -137,8 +137,8 @@ fn the_auditor_is_refused_writes_through_call_with_a_permission_message() {
 #[test]
 fn report_audit_prints_json_and_writes_html() {
     let b = book(&["--no-approval", "--no-signoff"]);
-    ok(call(&b, "王会计", "entry_post", json!({"kind": "expense", "date": "2026-03-02", "category": "50105", "amount": "88.8", "via": "cash"})));
-    ok(as_user(&b, "张经审", ["call", "report_audit_texts_save", "--args", &json!({"year": 2026, "findings": "未发现问题"}).to_string()]));
+    ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "expense", "date": "2026-03-02", "category": "50105", "amount": "88.8", "via": "cash"})));
+    ok(as_user(&b, "张经审", ["call", "audit_report_texts_save", "--args", &json!({"year": 2026, "findings": "未发现问题"}).to_string()]));
     let r = ok(bin(&b.db).args(["report", "audit", "--year", "2026"]).output().unwrap());
     assert_eq!(r["income_spending"]["spending_total"], "88.80");
     assert_eq!(r["texts"]["findings"], "未发现问题");

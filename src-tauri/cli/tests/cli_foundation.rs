@@ -44,14 +44,20 @@ fn init_then_commands_then_a_read_call_work_from_the_shell() {
     let o = run(&db, &["commands"]);
     assert!(o.status.success());
     let names: Vec<String> = stdout(&o).lines().map(|l| l.split_whitespace().next().unwrap().to_string()).collect();
-    for expected in ["app_info", "book_init", "session_login", "settings_get", "users_list", "users_add", "ledger_accounts"] {
+    for expected in ["app_info", "book_init", "session_login", "book_settings_get", "users_list", "users_add", "ledger_accounts"] {
         assert!(names.contains(&expected.to_string()), "missing {expected}");
     }
 
-    let o = run(&db, &["--user", "王会计", "--password", "secret1", "call", "settings_get"]);
+    let o = run(&db, &["--user", "王会计", "--password", "secret1", "call", "book_settings_get"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["unit_name"], "江都区某某水利管理处");
+
+    // An old name (before the `<module>_<verb>` renames) still runs, and is not listed.
+    let o = run(&db, &["--user", "王会计", "--password", "secret1", "call", "settings_get"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["unit_name"], "江都区某某水利管理处");
+    assert!(!names.contains(&"settings_get".to_string()));
 
     // The environment may stand in for the flags.
     let o = bin()

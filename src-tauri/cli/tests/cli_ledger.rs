@@ -41,15 +41,15 @@ fn call(b: &Book, user: &str, name: &str, args: Value) -> Output {
 }
 
 fn expense(b: &Book, date: &str, amount: &str) -> Output {
-    call(b, "王会计", "entry_post", json!({"kind": "expense", "date": date, "category": "50105", "amount": amount, "via": "bank", "summary": "购买中秋慰问品"}))
+    call(b, "王会计", "ledger_entry_post", json!({"kind": "expense", "date": date, "category": "50105", "amount": amount, "via": "bank", "summary": "购买中秋慰问品"}))
 }
 
 #[test]
 fn a_closed_month_refuses_postings_from_call_and_reopen_needs_the_chair() {
     let b = book();
-    ok(call(&b, "王会计", "entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank", "summary": "收到拨缴经费"})));
+    ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank", "summary": "收到拨缴经费"})));
     ok(expense(&b, "2026-01-20", "1,200.50"));
-    ok(call(&b, "王会计", "period_set_bank_statement", json!({"period": "2026-01", "balance": "8799.50"})));
+    ok(call(&b, "王会计", "ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": "8799.50"})));
     let closed = ok(bin(&b.db).args(["--user", "王会计", "--password", "secret1", "period", "close", "2026-01"]).output().unwrap());
     assert_eq!(closed["status"]["status"], "closed");
 
@@ -61,7 +61,15 @@ fn a_closed_month_refuses_postings_from_call_and_reopen_needs_the_chair() {
         let o = bin(&b.db).args(["--user", who, "--password", "secret1", "period", "reopen", "2026-01", "--reason", "补记"]).output().unwrap();
         assert_eq!(o.status.code(), Some(3), "{who} may not reopen");
     }
-    let reopened = ok(bin(&b.db).args(["--user", "李主席", "--password", "secret1", "period", "reopen", "2026-01", "--reason", "漏记一笔银行利息"]).output().unwrap());
+    // The chair alone is refused: reopening needs the auditor too.
+    let o = bin(&b.db).args(["--user", "李主席", "--password", "secret1", "period", "reopen", "2026-01", "--reason", "漏记一笔银行利息"]).output().unwrap();
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("两位负责人"), "{}", String::from_utf8_lossy(&o.stderr));
+    let reopened = ok(bin(&b.db)
+        .args(["--user", "李主席", "--password", "secret1", "period", "reopen", "2026-01", "--reason", "漏记一笔银行利息", "--confirm-user", "张经审"])
+        .env("UNION_LEDGER_CONFIRM_PASSWORD", "secret1")
+        .output()
+        .unwrap());
     assert_eq!(reopened["status"], "open");
     ok(expense(&b, "2026-01-25", "10"));
 }
@@ -69,7 +77,7 @@ fn a_closed_month_refuses_postings_from_call_and_reopen_needs_the_chair() {
 #[test]
 fn trial_balance_json_and_xlsx_and_hledger_export_agree_with_the_books() {
     let b = book();
-    ok(call(&b, "王会计", "entry_post", json!({"kind": "income", "date": "2026-02-03", "category": "dues", "amount": "3456.78", "via": "cash", "summary": "收会费"})));
+    ok(call(&b, "王会计", "ledger_entry_post", json!({"kind": "income", "date": "2026-02-03", "category": "dues", "amount": "3456.78", "via": "cash", "summary": "收会费"})));
     ok(expense(&b, "2026-02-10", "456.78"));
     let tb = ok(bin(&b.db).args(["report", "trial-balance", "--from", "2026-01", "--to", "2026-12", "--format", "json"]).output().unwrap());
     assert_eq!(tb["from"], "2026-01");
@@ -110,7 +118,7 @@ fn a_bad_voucher_file_is_refused_whole_with_row_numbers_on_stderr() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("第4行") && err.contains("第5行"), "{err}");
-    let list = ok(call(&b, "王会计", "vouchers_list", json!({"period": "2026-03"})));
+    let list = ok(call(&b, "王会计", "ledger_vouchers_list", json!({"period": "2026-03"})));
     assert_eq!(list.as_array().unwrap().len(), 0, "nothing imported");
 
     std::fs::write(&csv, "日期,凭证号,摘要,科目编码,借方金额,贷方金额\n2026-03-01,1,买水,50105,100.00,\n2026-03-01,1,买水,102,,100.00\n").unwrap();

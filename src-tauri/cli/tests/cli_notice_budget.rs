@@ -35,7 +35,7 @@ fn id_number(birth: &str, seq: u32, male: bool) -> String {
 }
 
 fn entry(db: &Path, kind: &str, date: &str, category: &str, amount: &str, via: &str, summary: &str) {
-    call(db, "entry_post", json!({"kind": kind, "date": date, "category": category, "amount": amount, "via": via, "summary": summary}));
+    call(db, "ledger_entry_post", json!({"kind": kind, "date": date, "category": category, "amount": amount, "via": via, "summary": summary}));
 }
 
 /// A small union's year to October: opening balances, members and dues, income and spending
@@ -104,7 +104,7 @@ pub fn sample_book(dir: &Path) -> PathBuf {
     for m in 1..=10 {
         let period = format!("2026-{m:02}");
         let st = ok(bin(&db).args(["period", "status", &period]).output().unwrap());
-        call(&db, "period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}));
+        call(&db, "ledger_period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}));
         ok(bin(&db).args(["period", "close", &period]).output().unwrap());
     }
     db

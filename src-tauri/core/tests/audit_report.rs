@@ -8,21 +8,21 @@ use serde_json::json;
 #[test]
 fn the_annual_report_draft_carries_the_years_figures_queries_texts_and_fingerprint() {
     let (_d, mut app) = book();
-    app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank"})).unwrap();
-    let e = app.call("entry_post", json!({"kind": "expense", "date": "2026-02-06", "category": "50105", "amount": "1,234.56", "via": "bank", "summary": "春节慰问"})).unwrap();
+    app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "allocation", "amount": "10000", "via": "bank"})).unwrap();
+    let e = app.call("ledger_entry_post", json!({"kind": "expense", "date": "2026-02-06", "category": "50105", "amount": "1,234.56", "via": "bank", "summary": "春节慰问"})).unwrap();
     as_user(&mut app, AUDITOR);
-    let q = app.call("review_mark", json!({"voucher_id": e["id"], "status": "query", "comment": "缺签收表"})).unwrap();
+    let q = app.call("audit_review_mark", json!({"voucher_id": e["id"], "status": "query", "comment": "缺签收表"})).unwrap();
     as_user(&mut app, TREASURER);
-    app.call("review_answer", json!({"query_id": q["open_query"]["id"], "answer": "已补"})).unwrap();
+    app.call("audit_review_answer", json!({"query_id": q["open_query"]["id"], "answer": "已补"})).unwrap();
     as_user(&mut app, AUDITOR);
-    app.call("review_close_query", json!({"query_id": q["open_query"]["id"]})).unwrap();
+    app.call("audit_review_close_query", json!({"query_id": q["open_query"]["id"]})).unwrap();
 
     // Only the auditor writes the texts.
     as_user(&mut app, TREASURER);
-    assert_eq!(app.call("report_audit_texts_save", json!({"year": 2026, "findings": "x"})).unwrap_err().code(), "permission_denied");
+    assert_eq!(app.call("audit_report_texts_save", json!({"year": 2026, "findings": "x"})).unwrap_err().code(), "permission_denied");
     as_user(&mut app, AUDITOR);
-    app.call("report_audit_texts_save", json!({"year": 2026, "findings": "1. 个别支出凭证未附签收表<已整改>", "suggestions": "加强票据管理"})).unwrap();
-    let t = app.call("report_audit_texts_save", json!({"year": 2026, "overview": "依据《中国工会章程》进行审查"})).unwrap();
+    app.call("audit_report_texts_save", json!({"year": 2026, "findings": "1. 个别支出凭证未附签收表<已整改>", "suggestions": "加强票据管理"})).unwrap();
+    let t = app.call("audit_report_texts_save", json!({"year": 2026, "overview": "依据《中国工会章程》进行审查"})).unwrap();
     assert_eq!(t["suggestions"], "加强票据管理", "fields not given stay");
     assert_eq!(t["updated_by_name"], AUDITOR);
 

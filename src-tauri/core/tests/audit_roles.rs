@@ -11,10 +11,10 @@ use union_ledger_core::api::registry::{self, Access};
 #[test]
 fn the_auditor_is_refused_every_writing_command_except_review_ones() {
     let (_d, mut app) = book();
-    app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
+    app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
     as_user(&mut app, AUDITOR);
     let log_before = count(&app, "change_log");
-    let allowed = ["review_mark", "review_close_query", "review_signoff", "report_audit_texts_save", "users_change_password"];
+    let allowed = ["audit_review_mark", "audit_review_close_query", "audit_review_signoff", "audit_report_texts_save", "users_change_password"];
     for c in registry::all() {
         if c.access == Access::Read || allowed.contains(&c.name) {
             continue;
@@ -36,16 +36,16 @@ fn the_auditor_is_refused_every_writing_command_except_review_ones() {
 #[test]
 fn the_auditor_reads_everything() {
     let (_d, mut app) = book();
-    let v = app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
+    let v = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
     as_user(&mut app, AUDITOR);
     for (name, args) in [
-        ("vouchers_list", json!({})),
-        ("vouchers_get", json!({"id": v["id"]})),
-        ("attachments_list", json!({"voucher_id": v["id"]})),
+        ("ledger_vouchers_list", json!({})),
+        ("ledger_vouchers_get", json!({"id": v["id"]})),
+        ("ledger_attachments_list", json!({"voucher_id": v["id"]})),
         ("audit_log_list", json!({})),
-        ("approval_queue", json!({})),
-        ("approval_list", json!({})),
-        ("review_list", json!({"period": "2026-01"})),
+        ("audit_approval_queue", json!({})),
+        ("audit_approval_list", json!({})),
+        ("audit_review_list", json!({"period": "2026-01"})),
         ("report_audit", json!({"year": 2026})),
         ("audit_verify", json!({})),
     ] {

@@ -49,13 +49,13 @@ fn books(app: &mut App) {
     )
     .unwrap();
     app.call(
-        "vouchers_draft_save",
+        "ledger_vouchers_draft_save",
         json!({"date": "2026-04-20", "summary": "购买文体用品", "lines": [
             {"account_code": "50103", "debit": "300"}, {"account_code": "101", "credit": "300"}]}),
     )
     .unwrap();
     let m = app.call("members_list", json!({})).unwrap()[0].clone();
-    app.call("hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2025-03-01"})).unwrap();
+    app.call("members_hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2025-03-01"})).unwrap();
 }
 
 #[test]
@@ -149,11 +149,11 @@ fn dashboard_figures_equal_the_books() {
 fn the_to_do_list_follows_closing_and_queries_and_every_role_may_read_it() {
     let (_d, mut app) = book();
     books(&mut app);
-    let b = app.call("period_status", json!({"period": "2026-01"})).unwrap()["bank_book_balance"].clone();
-    app.call("period_set_bank_statement", json!({"period": "2026-01", "balance": b})).unwrap();
-    app.call("period_close", json!({"period": "2026-01"})).unwrap();
+    let b = app.call("ledger_period_status", json!({"period": "2026-01"})).unwrap()["bank_book_balance"].clone();
+    app.call("ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": b})).unwrap();
+    app.call("ledger_period_close", json!({"period": "2026-01"})).unwrap();
     as_user(&mut app, AUDITOR);
-    app.call("review_mark", json!({"voucher_id": 1, "status": "query", "comment": "附件不全"})).unwrap();
+    app.call("audit_review_mark", json!({"voucher_id": 1, "status": "query", "comment": "附件不全"})).unwrap();
     let d = board(&app, "2026-04-23");
     assert_eq!(d["todo"]["months_to_close"], json!(["2026-02", "2026-03"]));
     assert_eq!(d["todo"]["queries_open"], 1);

@@ -26,23 +26,23 @@ fn demo_book_balances_verifies_and_is_deterministic() {
     assert_eq!(t["closing_debit"], t["closing_credit"], "{t}");
     assert_ne!(t["debit"], "0.00");
     // Controls are back on afterwards.
-    let st = a.call("settings_get", json!({})).unwrap();
+    let st = a.call("book_settings_get", json!({})).unwrap();
     assert_eq!(st["approval_required"], true);
     assert_eq!(st["signoff_required"], true);
     // Every month was reviewed and signed off by the auditor before it closed.
     // December too: the year-end carry-forward its close adds does not stale the sign-off.
     for p in ["2026-01", "2026-06", "2026-11", "2026-12"] {
-        let s = a.call("review_signoff_status", json!({"period": p})).unwrap();
+        let s = a.call("audit_review_signoff_status", json!({"period": p})).unwrap();
         assert_eq!(s["signed"], true, "{p}: {s}");
     }
     for p in ["2026-01", "2026-12"] {
-        assert_eq!(a.call("period_status", json!({"period": p})).unwrap()["status"], "closed", "{p}");
+        assert_eq!(a.call("ledger_period_status", json!({"period": p})).unwrap()["status"], "closed", "{p}");
     }
     assert!(a.call("members_list", json!({})).unwrap().as_array().unwrap().len() >= 40);
 
     let (_d2, mut b) = book_with_controls();
     demo(&mut b);
-    let fp = |app: &mut App| app.call("period_status", json!({"period": "2026-12"})).unwrap()["chain_fingerprint"].clone();
+    let fp = |app: &mut App| app.call("ledger_period_status", json!({"period": "2026-12"})).unwrap()["chain_fingerprint"].clone();
     let (fa, fb) = (fp(&mut a), fp(&mut b));
     assert!(fa.is_string(), "{fa}");
     assert_eq!(fa, fb, "same seed, same chain");

@@ -172,9 +172,9 @@ fn the_receipt_carries_the_amount_in_words_the_months_and_the_treasurer() {
 }
 
 fn close(app: &mut App, period: &str) {
-    let b = app.call("period_status", json!({"period": period})).unwrap()["bank_book_balance"].as_str().unwrap().to_string();
-    app.call("period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
-    app.call("period_close", json!({"period": period})).unwrap();
+    let b = app.call("ledger_period_status", json!({"period": period})).unwrap()["bank_book_balance"].as_str().unwrap().to_string();
+    app.call("ledger_period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
+    app.call("ledger_period_close", json!({"period": period})).unwrap();
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn undoing_a_payment_reverses_its_voucher_and_makes_its_months_unpaid_again() {
 
     // The ledger's bare 冲销 is refused: it would leave the charges marked paid.
     let n = count(&app, "journal_vouchers");
-    let e = app.call("vouchers_reverse", json!({"id": vid, "date": "2026-10-28", "reason": "重复代扣"})).unwrap_err();
+    let e = app.call("ledger_vouchers_reverse", json!({"id": vid, "date": "2026-10-28", "reason": "重复代扣"})).unwrap_err();
     assert!(e.to_string().contains("会费"), "{e}");
     // A reason is required.
     let e = app.call("dues_payment_reverse", json!({"payment_id": pid, "date": "2026-10-28", "reason": " "})).unwrap_err();
@@ -220,7 +220,7 @@ fn undoing_a_payment_reverses_its_voucher_and_makes_its_months_unpaid_again() {
     assert_eq!(unpaid_fen(&app, "2026-10"), 4500);
     let rid = p["reversed"]["voucher"]["id"].as_i64().unwrap();
     assert_eq!(lines(&app, rid), vec![("102".to_string(), -4500, 0, None), ("401".to_string(), 0, -4500, None)]);
-    let orig = app.call("vouchers_get", json!({"id": vid})).unwrap();
+    let orig = app.call("ledger_vouchers_get", json!({"id": vid})).unwrap();
     assert_eq!(orig["reversed_by_id"], rid);
     // The books net to zero on 401; the summary shows nothing paid.
     let s = app.call("dues_summary", json!({"month": "2026-10"})).unwrap();

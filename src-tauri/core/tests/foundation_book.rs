@@ -47,7 +47,7 @@ fn the_wizard_creates_settings_three_users_and_the_chart_and_the_book_reopens() 
     let mut app = App::open_existing(path.to_str().unwrap()).unwrap();
     app.set_clock(union_ledger_core::clock::Clock::pinned(today()));
     app.login_by_name(TREASURER, PASSWORD).unwrap();
-    let settings = app.call("settings_get", json!({})).unwrap();
+    let settings = app.call("book_settings_get", json!({})).unwrap();
     assert_eq!(settings["province"], "江苏");
     assert_eq!(settings["start_month"], "2026-01");
     assert_eq!(settings["chair_name"], CHAIR);
@@ -235,12 +235,12 @@ fn changing_a_password_needs_the_old_one_and_then_the_new_one_works() {
 fn the_core_enforces_roles_the_auditor_reads_everything_and_writes_nothing() {
     let (_d, mut app) = book();
     as_user(&mut app, AUDITOR);
-    assert!(app.call("settings_get", json!({})).is_ok());
+    assert!(app.call("book_settings_get", json!({})).is_ok());
     assert!(app.call("users_list", json!({})).is_ok());
     assert!(app.call("ledger_accounts", json!({})).is_ok());
     let log_before = count(&app, "change_log");
     for (name, args) in [
-        ("settings_update", json!({"union_name": "改名"})),
+        ("book_settings_update", json!({"union_name": "改名"})),
         ("users_add", json!({"name": "某人", "role": "treasurer", "password": "pass1234"})),
         ("ledger_account_add", json!({"parent_code": "102", "name": "工商银行"})),
     ] {
@@ -269,7 +269,7 @@ fn commands_need_a_login_and_unknown_commands_are_named() {
 #[test]
 fn every_write_is_in_the_hash_chained_change_log_and_tampering_is_detected() {
     let (_d, mut app) = book();
-    app.call("settings_update", json!({"contact": "工会办公室 8888"})).unwrap();
+    app.call("book_settings_update", json!({"contact": "工会办公室 8888"})).unwrap();
     app.call("users_add", json!({"name": "赵出纳", "role": "treasurer", "password": "pass1234"})).unwrap();
     let log = app.call("audit_log_list", json!({})).unwrap();
     let log = log.as_array().unwrap();

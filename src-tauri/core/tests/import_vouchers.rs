@@ -261,22 +261,22 @@ fn a_file_without_the_required_headers_is_refused_naming_the_missing_columns() {
 fn the_import_commands_take_base64_and_only_the_treasurer_may_import() {
     let (_d, mut app) = book();
     let data = data_encoding::BASE64.encode(&csv(GOOD));
-    let preview = app.call("vouchers_import_preview", json!({"file_name": "凭证.csv", "data_base64": data})).unwrap();
+    let preview = app.call("ledger_vouchers_import_preview", json!({"file_name": "凭证.csv", "data_base64": data})).unwrap();
     assert_eq!(preview["ok"], true);
     assert_eq!(preview["vouchers"][0]["total_debit"], "3000.00");
     assert_eq!(preview["vouchers"][0]["lines"][0]["row"], 2);
 
     as_user(&mut app, CHAIR);
-    let denied = app.call("vouchers_import", json!({"file_name": "凭证.csv", "data_base64": data, "post": true})).unwrap_err();
+    let denied = app.call("ledger_vouchers_import", json!({"file_name": "凭证.csv", "data_base64": data, "post": true})).unwrap_err();
     assert_eq!(denied.code(), "permission_denied");
     as_user(&mut app, TREASURER);
-    let out = app.call("vouchers_import", json!({"file_name": "凭证.csv", "data_base64": data, "post": true})).unwrap();
+    let out = app.call("ledger_vouchers_import", json!({"file_name": "凭证.csv", "data_base64": data, "post": true})).unwrap();
     assert_eq!(out["count"], 3);
     assert_eq!(out["vouchers"][2]["voucher_no"], "记-001");
 
     let bad = data_encoding::BASE64.encode(&csv(&["2026-01-10,1,收会费,102,100,,", "2026-01-10,1,收会费,401,,90,"]));
     let before = snapshot(&app);
-    let err = app.call("vouchers_import", json!({"file_name": "凭证.csv", "data_base64": bad, "post": true})).unwrap_err();
+    let err = app.call("ledger_vouchers_import", json!({"file_name": "凭证.csv", "data_base64": bad, "post": true})).unwrap_err();
     assert_eq!(err.code(), "row_errors");
     assert_eq!(err.details()["rows"][0]["row"], 2);
     assert_eq!(snapshot(&app), before);

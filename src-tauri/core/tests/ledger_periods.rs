@@ -8,19 +8,19 @@ use union_ledger_core::ledger::chain;
 use union_ledger_core::App;
 
 fn entry(app: &mut App, kind: &str, date: &str, category: &str, amount: &str, via: &str) -> Value {
-    app.call("entry_post", json!({"kind": kind, "date": date, "category": category, "amount": amount, "via": via, "summary": format!("{kind} {category}")}))
+    app.call("ledger_entry_post", json!({"kind": kind, "date": date, "category": category, "amount": amount, "via": via, "summary": format!("{kind} {category}")}))
         .unwrap()
 }
 
 fn bank_balance(app: &mut App, period: &str) -> String {
-    app.call("period_status", json!({"period": period})).unwrap()["bank_book_balance"].as_str().unwrap().to_string()
+    app.call("ledger_period_status", json!({"period": period})).unwrap()["bank_book_balance"].as_str().unwrap().to_string()
 }
 
 /// Enter the statement balance equal to the books and close.
 fn close(app: &mut App, period: &str) -> Value {
     let b = bank_balance(app, period);
-    app.call("period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
-    app.call("period_close", json!({"period": period})).unwrap()
+    app.call("ledger_period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
+    app.call("ledger_period_close", json!({"period": period})).unwrap()
 }
 
 fn balance(app: &App, code: &str) -> i64 {
@@ -38,33 +38,33 @@ fn closing_lists_plain_blockers_until_drafts_order_and_the_bank_statement_are_se
     let (_d, mut app) = book();
     entry(&mut app, "income", "2026-01-05", "dues", "1000", "bank");
     entry(&mut app, "income", "2026-02-05", "dues", "50", "bank");
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-01-20", "summary": "未完", "lines": []})).unwrap();
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-20", "summary": "未完", "lines": []})).unwrap();
 
-    let feb = app.call("period_status", json!({"period": "2026-02"})).unwrap();
+    let feb = app.call("ledger_period_status", json!({"period": "2026-02"})).unwrap();
     assert!(feb["blockers"].to_string().contains("上月（2026-01）尚未结账"), "{}", feb["blockers"]);
 
-    let st = app.call("period_status", json!({"period": "2026-01"})).unwrap();
+    let st = app.call("ledger_period_status", json!({"period": "2026-01"})).unwrap();
     assert_eq!(st["can_close"], false);
     assert_eq!(st["drafts"], 1);
     assert_eq!(st["bank_book_balance"], "1000.00");
     let b = st["blockers"].to_string();
     assert!(b.contains("1 张凭证草稿") && b.contains("尚未录入本月银行对账单余额"), "{b}");
-    let err = app.call("period_close", json!({"period": "2026-01"})).unwrap_err();
+    let err = app.call("ledger_period_close", json!({"period": "2026-01"})).unwrap_err();
     assert!(err.to_string().contains("不能结账"), "{err}");
 
-    app.call("vouchers_draft_delete", json!({"id": d["id"]})).unwrap();
-    let st = app.call("period_set_bank_statement", json!({"period": "2026-01", "balance": "980"})).unwrap();
+    app.call("ledger_vouchers_draft_delete", json!({"id": d["id"]})).unwrap();
+    let st = app.call("ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": "980"})).unwrap();
     assert_eq!(st["difference"], "-20.00");
     assert!(st["blockers"].to_string().contains("银行对账单余额 980.00 与账面银行存款余额 1,000.00 不符，相差 20.00"), "{}", st["blockers"]);
 
-    let rec = app.call("bank_reconciliation", json!({"period": "2026-01"})).unwrap();
+    let rec = app.call("ledger_bank_reconciliation", json!({"period": "2026-01"})).unwrap();
     assert_eq!(rec["lines"].as_array().unwrap().len(), 1);
     assert_eq!(rec["debit_total"], "1000.00");
     let vid = rec["lines"][0]["voucher_id"].clone();
-    let rec = app.call("bank_tick", json!({"voucher_id": vid, "line_no": 1, "ticked": true})).unwrap();
+    let rec = app.call("ledger_bank_tick", json!({"voucher_id": vid, "line_no": 1, "ticked": true})).unwrap();
     assert_eq!(rec["lines"][0]["ticked"], true);
     assert_eq!(rec["ticked_debit"], "1000.00");
-    assert!(app.call("bank_tick", json!({"voucher_id": vid, "line_no": 2, "ticked": true})).is_err(), "only bank lines");
+    assert!(app.call("ledger_bank_tick", json!({"voucher_id": vid, "line_no": 2, "ticked": true})).is_err(), "only bank lines");
 
     let closed = close(&mut app, "2026-01");
     assert_eq!(closed["status"]["status"], "closed");
@@ -75,11 +75,11 @@ fn closing_lists_plain_blockers_until_drafts_order_and_the_bank_statement_are_se
     assert_eq!(stored.0, 2, "the head at close covers every voucher posted so far");
     assert_eq!(stored.1, head.head);
     assert_eq!(count(&app, "period_events"), 1);
-    let months = app.call("period_list", json!({"year": 2026})).unwrap();
+    let months = app.call("ledger_period_list", json!({"year": 2026})).unwrap();
     assert_eq!(months[0]["status"], "closed");
     assert_eq!(months[1]["status"], "open");
     assert_eq!(months[1]["vouchers"], 1);
-    assert_eq!(app.call("period_list", json!({"year": 2025})).unwrap()[11]["status"], "before_start");
+    assert_eq!(app.call("ledger_period_list", json!({"year": 2025})).unwrap()[11]["status"], "before_start");
 }
 
 #[test]
@@ -87,15 +87,15 @@ fn a_closed_month_takes_no_posting_from_any_command() {
     let (_d, mut app) = book();
     entry(&mut app, "income", "2026-01-05", "dues", "100", "cash");
     let v = entry(&mut app, "expense", "2026-01-06", "50105", "10", "cash");
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-02-03", "summary": "x", "lines": [
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-02-03", "summary": "x", "lines": [
         {"account_code": "50105", "debit": "1"}, {"account_code": "101", "credit": "1"}]})).unwrap();
     close(&mut app, "2026-01");
     let before = (count(&app, "journal_vouchers"), count(&app, "journal_lines"), count(&app, "draft_vouchers"));
     let refused = [
-        ("entry_post", json!({"kind": "income", "date": "2026-01-31", "category": "dues", "amount": "1", "via": "cash"})),
-        ("vouchers_draft_save", json!({"date": "2026-01-31", "summary": "x", "lines": []})),
-        ("vouchers_reverse", json!({"id": v["id"], "date": "2026-01-31", "reason": "错"})),
-        ("period_set_bank_statement", json!({"period": "2026-01", "balance": "1"})),
+        ("ledger_entry_post", json!({"kind": "income", "date": "2026-01-31", "category": "dues", "amount": "1", "via": "cash"})),
+        ("ledger_vouchers_draft_save", json!({"date": "2026-01-31", "summary": "x", "lines": []})),
+        ("ledger_vouchers_reverse", json!({"id": v["id"], "date": "2026-01-31", "reason": "错"})),
+        ("ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": "1"})),
     ];
     for (name, args) in refused {
         let err = app.call(name, args).unwrap_err();
@@ -104,14 +104,14 @@ fn a_closed_month_takes_no_posting_from_any_command() {
     }
     // A draft moved into the closed month by editing is refused too; and posting a draft dated
     // in a month that was closed after it was saved is refused by the gateway.
-    let err = app.call("vouchers_draft_save", json!({"id": d["id"], "date": "2026-01-30", "summary": "x", "lines": []})).unwrap_err();
+    let err = app.call("ledger_vouchers_draft_save", json!({"id": d["id"], "date": "2026-01-30", "summary": "x", "lines": []})).unwrap_err();
     assert_eq!(err.code(), "period_closed");
     app.conn().execute("UPDATE draft_vouchers SET date = '2026-01-30' WHERE id = ?1", [d["id"].as_i64().unwrap()]).unwrap();
-    let err = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
+    let err = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
     assert_eq!(err.code(), "period_closed", "{err}");
     assert_eq!(before, (count(&app, "journal_vouchers"), count(&app, "journal_lines"), count(&app, "draft_vouchers")));
     // The reversal goes into an open month instead.
-    let r = app.call("vouchers_reverse", json!({"id": v["id"], "date": "2026-02-01", "reason": "错"})).unwrap();
+    let r = app.call("ledger_vouchers_reverse", json!({"id": v["id"], "date": "2026-02-01", "reason": "错"})).unwrap();
     assert_eq!(r["summary"], "冲销 2026-01 记-002 号凭证：expense 50105");
 }
 
@@ -123,17 +123,17 @@ fn reopening_needs_the_chair_and_a_reason_and_only_the_last_closed_month() {
     close(&mut app, "2026-02");
     for who in [TREASURER, AUDITOR] {
         as_user(&mut app, who);
-        let err = app.call("period_reopen", json!({"period": "2026-02", "reason": "补记"})).unwrap_err();
+        let err = app.call("ledger_period_reopen", json!({"period": "2026-02", "reason": "补记"})).unwrap_err();
         assert_eq!(err.code(), "permission_denied", "{who}");
     }
     as_user(&mut app, CHAIR);
-    let err = app.call("period_reopen", json!({"period": "2026-02", "reason": "  ", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
+    let err = app.call("ledger_period_reopen", json!({"period": "2026-02", "reason": "  ", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
     assert!(err.to_string().contains("必须写明原因"), "{err}");
-    let err = app.call("period_reopen", json!({"period": "2026-01", "reason": "补记", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
+    let err = app.call("ledger_period_reopen", json!({"period": "2026-01", "reason": "补记", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap_err();
     assert!(err.to_string().contains("只能反结账最后一个已结账的月份（2026-02）"), "{err}");
-    let st = app.call("period_reopen", json!({"period": "2026-02", "reason": "漏记一笔利息", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
+    let st = app.call("ledger_period_reopen", json!({"period": "2026-02", "reason": "漏记一笔利息", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     assert_eq!(st["status"], "open");
-    let events = app.call("period_events", json!({"period": "2026-02"})).unwrap();
+    let events = app.call("ledger_period_events", json!({"period": "2026-02"})).unwrap();
     assert_eq!(events[1]["action"], "reopen");
     assert_eq!(events[1]["reason"], "漏记一笔利息");
     assert_eq!(events[1]["by_name"], CHAIR);
@@ -172,9 +172,9 @@ fn closing_december_carries_the_years_income_and_spending_into_321_and_322() {
     assert_eq!(out["status"]["chain_fingerprint"], v.fingerprint);
     // Reopen December and close again: nothing more to carry over.
     as_user(&mut app, CHAIR);
-    app.call("period_reopen", json!({"period": "2026-12", "reason": "复核", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
+    app.call("ledger_period_reopen", json!({"period": "2026-12", "reason": "复核", "confirm_user": AUDITOR, "confirm_password": PASSWORD})).unwrap();
     as_user(&mut app, TREASURER);
-    let again = app.call("period_close", json!({"period": "2026-12"})).unwrap();
+    let again = app.call("ledger_period_close", json!({"period": "2026-12"})).unwrap();
     assert_eq!(again["closing_vouchers"].as_array().unwrap().len(), 0);
 }
 

@@ -20,12 +20,12 @@ fn line(code: &str, debit: &str, credit: &str) -> Value {
 
 /// Save a draft and post it, as the voucher editor does.
 fn post(app: &mut App, date: &str, summary: &str, lines: Vec<Value>) -> Result<Value, CoreError> {
-    let d = app.call("vouchers_draft_save", json!({"date": date, "summary": summary, "attachments_count": 1, "lines": lines}))?;
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": date, "summary": summary, "attachments_count": 1, "lines": lines}))?;
     let id = d["id"].as_i64().unwrap();
-    match app.call("vouchers_post", json!({"draft_id": id})) {
+    match app.call("ledger_vouchers_post", json!({"draft_id": id})) {
         Ok(v) => Ok(v),
         Err(e) => {
-            app.call("vouchers_draft_delete", json!({"id": id})).unwrap();
+            app.call("ledger_vouchers_draft_delete", json!({"id": id})).unwrap();
             Err(e)
         }
     }
@@ -59,13 +59,13 @@ fn posting_numbers_vouchers_per_month_without_gaps_and_returns_the_full_voucher(
     assert_eq!(v3["number"], 3);
     let feb = spend(&mut app, "2026-02-01", "1");
     assert_eq!(feb["display_number"], "记-001");
-    let list = app.call("vouchers_list", json!({"period": "2026-01"})).unwrap();
+    let list = app.call("ledger_vouchers_list", json!({"period": "2026-01"})).unwrap();
     let numbers: Vec<i64> = list.as_array().unwrap().iter().map(|v| v["number"].as_i64().unwrap()).collect();
     assert_eq!(numbers, vec![1, 2, 3]);
     assert_eq!(list[1]["total"], "300.50");
-    let found = app.call("vouchers_list", json!({"period": "2026-01", "text": "会员活动"})).unwrap();
+    let found = app.call("ledger_vouchers_list", json!({"period": "2026-01", "text": "会员活动"})).unwrap();
     assert_eq!(found.as_array().unwrap().len(), 2);
-    let got = app.call("vouchers_get", json!({"id": v2["id"]})).unwrap();
+    let got = app.call("ledger_vouchers_get", json!({"id": v2["id"]})).unwrap();
     assert_eq!(got, v2);
     assert_eq!(count(&app, "draft_vouchers"), 0, "posting removes the draft");
 }
@@ -87,12 +87,12 @@ fn every_bad_voucher_is_a_typed_error_in_plain_words_and_writes_nothing() {
     ];
     for (date, lines, msg, code) in cases {
         let drafts_before = count(&app, "draft_vouchers");
-        let d = app.call("vouchers_draft_save", json!({"date": date, "summary": "测试", "lines": lines}));
+        let d = app.call("ledger_vouchers_draft_save", json!({"date": date, "summary": "测试", "lines": lines}));
         let err = match d {
             Ok(d) => {
                 assert_eq!(d["can_post"], false, "{msg}: the draft reports it cannot be posted");
-                let e = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
-                app.call("vouchers_draft_delete", json!({"id": d["id"]})).unwrap();
+                let e = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
+                app.call("ledger_vouchers_draft_delete", json!({"id": d["id"]})).unwrap();
                 e
             }
             Err(e) => e,
@@ -103,8 +103,8 @@ fn every_bad_voucher_is_a_typed_error_in_plain_words_and_writes_nothing() {
         assert_eq!(count(&app, "draft_vouchers"), drafts_before);
     }
     // Empty summary.
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-01-06", "summary": " ", "lines": [line("50105", "1", "0"), line("102", "0", "1")]})).unwrap();
-    let err = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-06", "summary": " ", "lines": [line("50105", "1", "0"), line("102", "0", "1")]})).unwrap();
+    let err = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
     assert!(err.to_string().contains("请填写摘要"), "{err}");
     assert_eq!(journal_rows(&app), before);
 }
@@ -113,7 +113,7 @@ fn every_bad_voucher_is_a_typed_error_in_plain_words_and_writes_nothing() {
 fn a_draft_may_be_saved_half_done_and_reports_what_stops_posting() {
     let (_d, mut app) = book();
     let d = app
-        .call("vouchers_draft_save", json!({"date": "2026-01-08", "summary": "买奖品", "lines": [line("50102", "80", "0"), {"account_code": ""}, line("101", "0", "50")]}))
+        .call("ledger_vouchers_draft_save", json!({"date": "2026-01-08", "summary": "买奖品", "lines": [line("50102", "80", "0"), {"account_code": ""}, line("101", "0", "50")]}))
         .unwrap();
     assert_eq!(d["can_post"], false);
     assert_eq!(d["difference"], "30.00");
@@ -122,12 +122,12 @@ fn a_draft_may_be_saved_half_done_and_reports_what_stops_posting() {
     assert!(problems.contains("借贷不平衡"), "{problems}");
     let id = d["id"].clone();
     let d = app
-        .call("vouchers_draft_save", json!({"id": id, "date": "2026-01-08", "summary": "买奖品", "lines": [line("50102", "80", "0"), {"account_code": ""}, line("101", "0", "80")]}))
+        .call("ledger_vouchers_draft_save", json!({"id": id, "date": "2026-01-08", "summary": "买奖品", "lines": [line("50102", "80", "0"), {"account_code": ""}, line("101", "0", "80")]}))
         .unwrap();
     assert_eq!(d["can_post"], true, "{}", d["problems"]);
-    assert_eq!(app.call("vouchers_draft_list", json!({"period": "2026-01"})).unwrap().as_array().unwrap().len(), 1);
-    assert_eq!(app.call("vouchers_draft_list", json!({"period": "2026-02"})).unwrap().as_array().unwrap().len(), 0);
-    let v = app.call("vouchers_post", json!({"draft_id": id})).unwrap();
+    assert_eq!(app.call("ledger_vouchers_draft_list", json!({"period": "2026-01"})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(app.call("ledger_vouchers_draft_list", json!({"period": "2026-02"})).unwrap().as_array().unwrap().len(), 0);
+    let v = app.call("ledger_vouchers_post", json!({"draft_id": id})).unwrap();
     assert_eq!(v["lines"].as_array().unwrap().len(), 2, "the blank line is left out");
 }
 
@@ -137,15 +137,15 @@ fn a_reversal_nets_every_account_to_zero_and_is_linked_both_ways_once() {
     income(&mut app, "2026-01-05", "500");
     let v = post(&mut app, "2026-01-10", "慰问品", vec![line("50105", "120", "0"), line("50102", "30", "0"), line("102", "0", "150")]).unwrap();
     let id = v["id"].as_i64().unwrap();
-    let r = app.call("vouchers_reverse", json!({"id": id, "date": "2026-01-12", "reason": "重复报销"})).unwrap();
+    let r = app.call("ledger_vouchers_reverse", json!({"id": id, "date": "2026-01-12", "reason": "重复报销"})).unwrap();
     assert_eq!(r["source"], "reversal");
     assert_eq!(r["reverses_id"], id);
     assert_eq!(r["summary"], "冲销 记-002 号凭证：慰问品");
     assert_eq!(r["lines"][0]["debit"], "-120.00");
     assert_eq!(r["lines"][2]["credit"], "-150.00");
-    let orig = app.call("vouchers_get", json!({"id": id})).unwrap();
+    let orig = app.call("ledger_vouchers_get", json!({"id": id})).unwrap();
     assert_eq!(orig["reversed_by_id"], r["id"]);
-    let list = app.call("vouchers_list", json!({"period": "2026-01"})).unwrap();
+    let list = app.call("ledger_vouchers_list", json!({"period": "2026-01"})).unwrap();
     assert_eq!(list[1]["reversed_by_display"], "2026-01 记-003");
     assert_eq!(list[2]["reverses_display"], "2026-01 记-002");
     for code in ["50105", "50102"] {
@@ -156,11 +156,11 @@ fn a_reversal_nets_every_account_to_zero_and_is_linked_both_ways_once() {
         assert_eq!(net, 0, "{code}");
     }
     let before = journal_rows(&app);
-    let again = app.call("vouchers_reverse", json!({"id": id, "date": "2026-01-12", "reason": "再来"})).unwrap_err();
+    let again = app.call("ledger_vouchers_reverse", json!({"id": id, "date": "2026-01-12", "reason": "再来"})).unwrap_err();
     assert!(again.to_string().contains("已被冲销"), "{again}");
-    let of_reversal = app.call("vouchers_reverse", json!({"id": r["id"], "date": "2026-01-12", "reason": "x"})).unwrap_err();
+    let of_reversal = app.call("ledger_vouchers_reverse", json!({"id": r["id"], "date": "2026-01-12", "reason": "x"})).unwrap_err();
     assert!(of_reversal.to_string().contains("本身是冲销凭证"), "{of_reversal}");
-    let no_reason = app.call("vouchers_reverse", json!({"id": 1, "date": "2026-01-12", "reason": " "})).unwrap_err();
+    let no_reason = app.call("ledger_vouchers_reverse", json!({"id": 1, "date": "2026-01-12", "reason": " "})).unwrap_err();
     assert!(no_reason.to_string().contains("冲销原因"), "{no_reason}");
     assert_eq!(journal_rows(&app), before);
 }
@@ -199,18 +199,18 @@ fn opening_balances_must_balance_before_the_first_posting_and_then_lock() {
 fn the_auditor_and_the_chair_are_refused_every_ledger_write() {
     let (_d, mut app) = book();
     let v = income(&mut app, "2026-01-05", "10");
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-01-06", "summary": "x", "lines": []})).unwrap();
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-06", "summary": "x", "lines": []})).unwrap();
     let writes = [
         ("ledger_opening_set", json!({"balances": []})),
-        ("vouchers_draft_save", json!({"date": "2026-01-06", "summary": "x", "lines": []})),
-        ("vouchers_draft_delete", json!({"id": d["id"]})),
-        ("vouchers_post", json!({"draft_id": d["id"]})),
-        ("vouchers_reverse", json!({"id": v["id"], "date": "2026-01-07", "reason": "x"})),
-        ("entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})),
-        ("attachments_add", json!({"draft_id": d["id"], "file_name": "a.png", "mime": "image/png", "data_base64": "iVBORw0KGgo="})),
-        ("period_set_bank_statement", json!({"period": "2026-01", "balance": "10"})),
-        ("bank_tick", json!({"voucher_id": v["id"], "line_no": 1, "ticked": true})),
-        ("period_close", json!({"period": "2026-01"})),
+        ("ledger_vouchers_draft_save", json!({"date": "2026-01-06", "summary": "x", "lines": []})),
+        ("ledger_vouchers_draft_delete", json!({"id": d["id"]})),
+        ("ledger_vouchers_post", json!({"draft_id": d["id"]})),
+        ("ledger_vouchers_reverse", json!({"id": v["id"], "date": "2026-01-07", "reason": "x"})),
+        ("ledger_entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})),
+        ("ledger_attachments_add", json!({"draft_id": d["id"], "file_name": "a.png", "mime": "image/png", "data_base64": "iVBORw0KGgo="})),
+        ("ledger_period_set_bank_statement", json!({"period": "2026-01", "balance": "10"})),
+        ("ledger_bank_tick", json!({"voucher_id": v["id"], "line_no": 1, "ticked": true})),
+        ("ledger_period_close", json!({"period": "2026-01"})),
     ];
     for who in [AUDITOR, CHAIR] {
         as_user(&mut app, who);
@@ -221,7 +221,7 @@ fn the_auditor_and_the_chair_are_refused_every_ledger_write() {
             assert_eq!(before, (journal_rows(&app), count(&app, "change_log"), count(&app, "draft_vouchers"), count(&app, "attachments")));
         }
         // Reading is fine.
-        app.call("vouchers_list", json!({"period": "2026-01"})).unwrap();
+        app.call("ledger_vouchers_list", json!({"period": "2026-01"})).unwrap();
         app.call("ledger_chain_verify", json!({})).unwrap();
     }
 }
@@ -229,64 +229,64 @@ fn the_auditor_and_the_chair_are_refused_every_ledger_write() {
 #[test]
 fn plain_language_entry_previews_and_posts_a_balanced_voucher() {
     let (_d, mut app) = book();
-    let cats = app.call("entry_categories", json!({})).unwrap();
+    let cats = app.call("ledger_entry_categories", json!({})).unwrap();
     assert_eq!(cats["income"][0]["category"], "dues");
     assert_eq!(cats["income"][0]["code"], "401");
     assert!(cats["expense"].as_array().unwrap().iter().any(|e| e["code"] == "50105" && e["group"] == "职工活动支出"));
     assert!(cats["expense"].as_array().unwrap().iter().all(|e| e["code"] != "501"));
     let args = json!({"kind": "income", "date": "2026-01-05", "category": "upper_special", "amount": "5000", "via": "bank", "summary": "", "counterparty": "区总工会"});
-    let p = app.call("entry_preview", args.clone()).unwrap();
+    let p = app.call("ledger_entry_preview", args.clone()).unwrap();
     assert_eq!(p["lines"][0]["account_code"], "102");
     assert_eq!(p["lines"][1]["account_code"], "40302");
     assert_eq!(p["lines"][1]["account_name"], "专项转移支付补助");
     assert_eq!(p["total_in_words"], "伍仟元整");
     assert_eq!(p["can_post"], true);
     assert_eq!(count(&app, "journal_vouchers"), 0, "preview writes nothing");
-    let v = app.call("entry_post", args).unwrap();
+    let v = app.call("ledger_entry_post", args).unwrap();
     assert_eq!(v["source"], "entry");
     assert_eq!(v["summary"], p["voucher"]["summary"]);
     assert!(v["lines"][0]["memo"].as_str().unwrap().contains("区总工会"));
 
     let exp = app
-        .call("entry_post", json!({"kind": "expense", "date": "2026-01-09", "category": "50405", "amount": "800", "via": "bank", "summary": "夏送清凉", "counterparty": "某超市"}))
+        .call("ledger_entry_post", json!({"kind": "expense", "date": "2026-01-09", "category": "50405", "amount": "800", "via": "bank", "summary": "夏送清凉", "counterparty": "某超市"}))
         .unwrap();
     assert_eq!(exp["lines"][0]["account_code"], "50405");
     assert_eq!(exp["lines"][1]["account_code"], "102");
-    let t = app.call("entry_post", json!({"kind": "transfer", "date": "2026-01-10", "category": "withdraw", "amount": "200"})).unwrap();
+    let t = app.call("ledger_entry_post", json!({"kind": "transfer", "date": "2026-01-10", "category": "withdraw", "amount": "200"})).unwrap();
     assert_eq!(t["lines"][0]["account_code"], "101");
     assert_eq!(t["lines"][0]["debit"], "200.00");
-    let bad = app.call("entry_post", json!({"kind": "expense", "date": "2026-01-10", "category": "401", "amount": "1", "via": "cash"})).unwrap_err();
+    let bad = app.call("ledger_entry_post", json!({"kind": "expense", "date": "2026-01-10", "category": "401", "amount": "1", "via": "cash"})).unwrap_err();
     assert!(bad.to_string().contains("不是支出科目"), "{bad}");
-    let zero = app.call("entry_post", json!({"kind": "income", "date": "2026-01-10", "category": "dues", "amount": "0", "via": "cash"})).unwrap_err();
+    let zero = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-10", "category": "dues", "amount": "0", "via": "cash"})).unwrap_err();
     assert!(zero.to_string().contains("金额必须大于零"), "{zero}");
 }
 
 #[test]
 fn attachments_travel_from_the_draft_to_the_voucher_and_stay_there() {
     let (_d, mut app) = book();
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-01-06", "summary": "发票", "lines": [line("50105", "10", "0"), line("101", "0", "10")]})).unwrap();
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-06", "summary": "发票", "lines": [line("50105", "10", "0"), line("101", "0", "10")]})).unwrap();
     let png = data_encoding::BASE64.encode(b"\x89PNG\r\n\x1a\nfake");
-    let a = app.call("attachments_add", json!({"draft_id": d["id"], "file_name": "C:\\票据\\发票.png", "mime": "image/png", "data_base64": png})).unwrap();
+    let a = app.call("ledger_attachments_add", json!({"draft_id": d["id"], "file_name": "C:\\票据\\发票.png", "mime": "image/png", "data_base64": png})).unwrap();
     assert_eq!(a["file_name"], "发票.png");
     assert_eq!(a["size"], 12);
-    let bad = app.call("attachments_add", json!({"draft_id": d["id"], "file_name": "x.exe", "mime": "application/x-msdownload", "data_base64": png})).unwrap_err();
+    let bad = app.call("ledger_attachments_add", json!({"draft_id": d["id"], "file_name": "x.exe", "mime": "application/x-msdownload", "data_base64": png})).unwrap_err();
     assert!(bad.to_string().contains("只能上传图片或 PDF"), "{bad}");
-    let v = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap();
-    let list = app.call("attachments_list", json!({"voucher_id": v["id"]})).unwrap();
+    let v = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap();
+    let list = app.call("ledger_attachments_list", json!({"voucher_id": v["id"]})).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
-    let got = app.call("attachments_get", json!({"id": a["id"]})).unwrap();
+    let got = app.call("ledger_attachments_get", json!({"id": a["id"]})).unwrap();
     assert_eq!(got["data_base64"], png);
-    let err = app.call("attachments_delete", json!({"id": a["id"]})).unwrap_err();
+    let err = app.call("ledger_attachments_delete", json!({"id": a["id"]})).unwrap_err();
     assert!(err.to_string().contains("不能删除"), "{err}");
     // A late receipt can still be added to the posted voucher.
-    app.call("attachments_add", json!({"voucher_id": v["id"], "file_name": "补.pdf", "mime": "application/pdf", "data_base64": data_encoding::BASE64.encode(b"%PDF-1.4")})).unwrap();
-    assert_eq!(app.call("attachments_list", json!({"voucher_id": v["id"]})).unwrap().as_array().unwrap().len(), 2);
+    app.call("ledger_attachments_add", json!({"voucher_id": v["id"], "file_name": "补.pdf", "mime": "application/pdf", "data_base64": data_encoding::BASE64.encode(b"%PDF-1.4")})).unwrap();
+    assert_eq!(app.call("ledger_attachments_list", json!({"voucher_id": v["id"]})).unwrap().as_array().unwrap().len(), 2);
     // An entry can carry the receipts of a draft.
-    let carrier = app.call("vouchers_draft_save", json!({"date": "2026-01-07", "summary": "", "lines": []})).unwrap();
-    app.call("attachments_add", json!({"draft_id": carrier["id"], "file_name": "r.jpg", "mime": "image/jpeg", "data_base64": png})).unwrap();
-    let e = app.call("entry_post", json!({"kind": "expense", "date": "2026-01-07", "category": "50102", "amount": "5", "via": "cash", "summary": "球", "draft_id": carrier["id"]})).unwrap();
+    let carrier = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-07", "summary": "", "lines": []})).unwrap();
+    app.call("ledger_attachments_add", json!({"draft_id": carrier["id"], "file_name": "r.jpg", "mime": "image/jpeg", "data_base64": png})).unwrap();
+    let e = app.call("ledger_entry_post", json!({"kind": "expense", "date": "2026-01-07", "category": "50102", "amount": "5", "via": "cash", "summary": "球", "draft_id": carrier["id"]})).unwrap();
     assert_eq!(e["attachments_count"], 1);
-    assert_eq!(app.call("attachments_list", json!({"voucher_id": e["id"]})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(app.call("ledger_attachments_list", json!({"voucher_id": e["id"]})).unwrap().as_array().unwrap().len(), 1);
     assert_eq!(count(&app, "draft_vouchers"), 0);
 }
 
@@ -383,13 +383,13 @@ fn entry_uses_the_first_bank_sub_account_unless_another_is_chosen() {
     let (_d, mut app) = book();
     app.call("ledger_account_add", json!({"parent_code": "102", "name": "工商银行某某支行"})).unwrap();
     app.call("ledger_account_add", json!({"parent_code": "102", "name": "农业银行某某支行"})).unwrap();
-    let cats = app.call("entry_categories", json!({})).unwrap();
+    let cats = app.call("ledger_entry_categories", json!({})).unwrap();
     assert_eq!(cats["bank_accounts"].as_array().unwrap().len(), 2);
-    let a = app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank"})).unwrap();
+    let a = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank"})).unwrap();
     assert_eq!(a["lines"][0]["account_code"], "10201");
-    let b = app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank", "bank_account": "10202"})).unwrap();
+    let b = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank", "bank_account": "10202"})).unwrap();
     assert_eq!(b["lines"][0]["account_code"], "10202");
-    let err = app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank", "bank_account": "101"})).unwrap_err();
+    let err = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "10", "via": "bank", "bank_account": "101"})).unwrap_err();
     assert!(err.to_string().contains("不是银行存款科目"), "{err}");
 }
 
@@ -397,26 +397,26 @@ fn entry_uses_the_first_bank_sub_account_unless_another_is_chosen() {
 fn with_approval_required_spending_posts_only_once_approved() {
     let (_d, mut app) = book();
     as_user(&mut app, CHAIR);
-    app.call("settings_set_controls", json!({"approval_required": true})).unwrap();
+    app.call("book_settings_set_controls", json!({"approval_required": true})).unwrap();
     as_user(&mut app, TREASURER);
-    let d = app.call("vouchers_draft_save", json!({"date": "2026-01-06", "summary": "慰问", "lines": [line("50105", "10", "0"), line("101", "0", "10")]})).unwrap();
+    let d = app.call("ledger_vouchers_draft_save", json!({"date": "2026-01-06", "summary": "慰问", "lines": [line("50105", "10", "0"), line("101", "0", "10")]})).unwrap();
     assert_eq!(d["can_post"], false);
     assert!(d["problems"].to_string().contains("须经工会主席审批"), "{}", d["problems"]);
-    let err = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
+    let err = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap_err();
     assert!(err.to_string().contains("须经工会主席审批"), "{err}");
     // The plain-language form does not post spending: it submits a draft to the chair.
-    let out = app.call("entry_post", json!({"kind": "expense", "date": "2026-01-06", "category": "50105", "amount": "1", "via": "cash"})).unwrap();
+    let out = app.call("ledger_entry_post", json!({"kind": "expense", "date": "2026-01-06", "category": "50105", "amount": "1", "via": "cash"})).unwrap();
     assert_eq!(out["outcome"], "submitted");
     assert_eq!(out["draft"]["status"], "submitted");
     // Income needs no approval.
-    let inc = app.call("entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})).unwrap();
+    let inc = app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-06", "category": "dues", "amount": "1", "via": "cash"})).unwrap();
     assert_eq!(inc["outcome"], "posted");
-    app.call("vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
+    app.call("ledger_vouchers_submit", json!({"draft_id": d["id"]})).unwrap();
     as_user(&mut app, CHAIR);
-    let q = app.call("approval_queue", json!({})).unwrap();
+    let q = app.call("audit_approval_queue", json!({})).unwrap();
     let item = q.as_array().unwrap().iter().find(|i| i["ref_id"] == d["id"]).unwrap().clone();
-    app.call("approval_approve", json!({"id": item["id"], "note": "同意"})).unwrap();
+    app.call("audit_approval_approve", json!({"id": item["id"], "note": "同意"})).unwrap();
     as_user(&mut app, TREASURER);
-    let v = app.call("vouchers_post", json!({"draft_id": d["id"]})).unwrap();
+    let v = app.call("ledger_vouchers_post", json!({"draft_id": d["id"]})).unwrap();
     assert_eq!(v["approved_by_name"], CHAIR);
 }

@@ -77,7 +77,7 @@ fn a_wrong_check_character_or_a_mismatched_gender_or_birth_date_is_refused() {
 #[test]
 fn search_filters_and_sorts_and_pinyin_initials_find_a_name() {
     let (_d, mut app) = book();
-    let g = app.call("member_groups_add", json!({"name": "机关小组"})).unwrap();
+    let g = app.call("members_groups_add", json!({"name": "机关小组"})).unwrap();
     create(&mut app, json!({"name": "王小明", "gender": "男", "join_date": "2015-01-01", "group_id": g["id"], "wage": "3000"})).unwrap();
     create(&mut app, json!({"name": "李红", "gender": "女", "join_date": "2016-01-01", "wage": "6000", "card_no": "GH77"})).unwrap();
     let found = app.call("members_list", json!({"search": "wxm"})).unwrap();
@@ -88,8 +88,8 @@ fn search_filters_and_sorts_and_pinyin_initials_find_a_name() {
     assert_eq!(app.call("members_list", json!({"group_id": g["id"]})).unwrap().as_array().unwrap().len(), 1);
     let by_wage = app.call("members_list", json!({"sort": "wage_base", "desc": true})).unwrap();
     assert_eq!(by_wage[0]["name"], "李红");
-    assert_eq!(app.call("member_groups_list", json!({})).unwrap()[0]["members"], 1);
-    let e = app.call("member_groups_delete", json!({"id": g["id"]})).unwrap_err();
+    assert_eq!(app.call("members_groups_list", json!({})).unwrap()[0]["members"], 1);
+    let e = app.call("members_groups_delete", json!({"id": g["id"]})).unwrap_err();
     assert!(e.to_string().contains("还有 1 名会员"), "{e}");
 }
 
@@ -141,21 +141,21 @@ fn hardship_files_open_come_due_for_review_and_close_but_never_show_in_the_roll(
     let (_d, mut app) = book();
     let m = create(&mut app, json!({"name": "困难户", "gender": "女", "join_date": "2015-01-01"})).unwrap();
     let f = app
-        .call("hardship_open", json!({"member_id": m["id"], "level": "特困", "reason": "大病致困", "identified_on": "2025-09-01"}))
+        .call("members_hardship_open", json!({"member_id": m["id"], "level": "特困", "reason": "大病致困", "identified_on": "2025-09-01"}))
         .unwrap();
     assert_eq!(f["next_review_on"], "2026-09-01");
-    let e = app.call("hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2025-10-01"})).unwrap_err();
+    let e = app.call("members_hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2025-10-01"})).unwrap_err();
     assert!(e.to_string().contains("未关闭"), "{e}");
-    let due = app.call("hardship_due_for_review", json!({"date": "2026-10-01"})).unwrap();
+    let due = app.call("members_hardship_due_for_review", json!({"date": "2026-10-01"})).unwrap();
     assert_eq!(due.as_array().unwrap().len(), 1);
     let list = app.call("members_list", json!({})).unwrap().to_string();
     assert!(!list.contains("大病") && !list.contains("特困"), "{list}");
     as_user(&mut app, AUDITOR);
-    assert_eq!(app.call("hardship_list", json!({"open_only": true})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(app.call("members_hardship_list", json!({"open_only": true})).unwrap().as_array().unwrap().len(), 1);
     as_user(&mut app, TREASURER);
-    app.call("hardship_close", json!({"id": f["id"], "closed_on": "2026-10-10", "close_reason": "已脱困"})).unwrap();
-    assert_eq!(app.call("hardship_list", json!({"open_only": true})).unwrap().as_array().unwrap().len(), 0);
-    assert_eq!(app.call("hardship_list", json!({})).unwrap()[0]["open"], false);
+    app.call("members_hardship_close", json!({"id": f["id"], "closed_on": "2026-10-10", "close_reason": "已脱困"})).unwrap();
+    assert_eq!(app.call("members_hardship_list", json!({"open_only": true})).unwrap().as_array().unwrap().len(), 0);
+    assert_eq!(app.call("members_hardship_list", json!({})).unwrap()[0]["open"], false);
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn the_auditor_cannot_write_members_or_dues() {
         ("members_set_wage", json!({"member_id": m["id"], "effective_from": "2026-01", "wage": "9000"})),
         ("members_delete", json!({"id": m["id"]})),
         ("members_import", json!({"file_name": "a.csv", "data_base64": ""})),
-        ("hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2026-01-01"})),
+        ("members_hardship_open", json!({"member_id": m["id"], "level": "困难", "reason": "x", "identified_on": "2026-01-01"})),
         ("dues_settings_set", json!({"rate": "0.01"})),
         ("dues_charge_month", json!({"month": "2026-09"})),
         ("dues_pay_batch", json!({"month": "2026-10", "date": "2026-10-25"})),

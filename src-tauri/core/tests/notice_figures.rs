@@ -66,9 +66,9 @@ fn html(app: &mut App, period: &str) -> String {
 }
 
 fn close(app: &mut App, period: &str) {
-    let b = app.call("period_status", json!({"period": period})).unwrap()["bank_book_balance"].clone();
-    app.call("period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
-    app.call("period_close", json!({"period": period})).unwrap();
+    let b = app.call("ledger_period_status", json!({"period": period})).unwrap()["bank_book_balance"].clone();
+    app.call("ledger_period_set_bank_statement", json!({"period": period, "balance": b})).unwrap();
+    app.call("ledger_period_close", json!({"period": period})).unwrap();
 }
 
 /// A small year: Q1 of the report fixtures (with the upper union's share of the levy still to
@@ -249,7 +249,7 @@ fn a_closed_month_reproduces_the_same_notice_and_fingerprint_and_an_open_month_i
     let first_html = html(&mut app, "2026-01");
     assert_eq!(first["is_draft"], false);
     assert!(!first_html.contains("class=\"watermark\""));
-    let stored = app.call("period_status", json!({"period": "2026-01"})).unwrap()["chain_fingerprint"].clone();
+    let stored = app.call("ledger_period_status", json!({"period": "2026-01"})).unwrap()["chain_fingerprint"].clone();
     assert_eq!(first["fingerprint"], stored);
     assert!(first["fingerprint_note"].as_str().unwrap().contains("2026年1月结账指纹"), "{}", first["fingerprint_note"]);
     assert_eq!(first["published_on"], first["closed_at"].as_str().unwrap()[..10]);

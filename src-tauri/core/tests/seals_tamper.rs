@@ -195,7 +195,7 @@ fn a_write_noted_by_the_triggers_but_never_sealed_is_named() {
 #[test]
 fn the_app_seals_its_own_writes_and_the_book_verifies_after_each() {
     let (_d, mut app) = book();
-    app.call("entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
+    app.call("ledger_entry_post", json!({"kind": "income", "date": "2026-01-05", "category": "dues", "amount": "100", "via": "cash"})).unwrap();
     let r = verify_book(app.conn()).unwrap();
     assert!(r.ok, "{}", r.message);
     assert!(r.seals.entries >= 2, "book creation and the posting are sealed: {}", r.seals.entries);

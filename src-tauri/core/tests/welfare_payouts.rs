@@ -72,13 +72,13 @@ struct Roll {
 }
 
 fn roll(app: &mut App) -> Roll {
-    let g2 = app.call("member_groups_add", json!({"name": "二组"})).unwrap()["id"].as_i64().unwrap();
+    let g2 = app.call("members_groups_add", json!({"name": "二组"})).unwrap()["id"].as_i64().unwrap();
     let jia = member(app, "甲", "女", "1985-07-10", json!({"children": [{"name": "小甲", "birth_date": "2016-02-01"}]}));
     let yi = member(app, "乙", "男", "1980-03-15", json!({"children": [{"name": "大乙", "birth_date": "2010-01-01"}]}));
     let bing = member(app, "丙", "女", "1960-05-01", json!({}));
     app.call("members_add_event", json!({"member_id": bing, "event": "退休", "date": "2020-06-30"})).unwrap();
     let ding = member(app, "丁", "男", "1975-03-02", json!({"group_id": g2}));
-    app.call("hardship_open", json!({"member_id": ding, "level": "困难", "reason": "家人重病", "identified_on": "2025-12-01"})).unwrap();
+    app.call("members_hardship_open", json!({"member_id": ding, "level": "困难", "reason": "家人重病", "identified_on": "2025-12-01"})).unwrap();
     let wu = member(app, "戊", "女", "1990-03-20", json!({}));
     app.call("members_add_event", json!({"member_id": wu, "event": "调出", "date": "2025-10-31"})).unwrap();
     let ji = app
@@ -288,13 +288,13 @@ fn hardship_aid_goes_only_to_members_with_an_open_file_and_shows_in_that_file() 
     let e = app.call("welfare_add_recipients", json!({"batch_id": b["id"], "recipients": [{"member_id": r.jia}]})).unwrap_err();
     assert!(e.to_string().contains("困难职工档案"), "{e}");
     post(&mut app, b["id"].as_i64().unwrap()).unwrap();
-    let files = app.call("hardship_list", json!({})).unwrap();
+    let files = app.call("members_hardship_list", json!({})).unwrap();
     assert_eq!(files[0]["aid_total"], "1000.00");
     assert_eq!(files[0]["aid_received"][0]["batch_name"], "2026年春节困难职工帮扶");
     assert_eq!(app.call("welfare_member_aid", json!({"member_id": r.ding})).unwrap().as_array().unwrap().len(), 1);
     // A file closed before the batch date makes the member ineligible — and the chair cannot override that.
     let fid = files[0]["id"].as_i64().unwrap();
-    app.call("hardship_close", json!({"id": fid, "closed_on": "2026-05-31", "close_reason": "已脱困"})).unwrap();
+    app.call("members_hardship_close", json!({"id": fid, "closed_on": "2026-05-31", "close_reason": "已脱困"})).unwrap();
     let later = create(&mut app, json!({"kind": "hardship", "name": "2026年中秋帮扶", "date": "2026-09-20", "form": "cash", "pay_from": "cash", "rule": "all", "default_amount": "500"}));
     assert!(ids(&later).is_empty());
     as_user(&mut app, CHAIR);
@@ -403,7 +403,7 @@ fn reversing_a_batch_reverses_its_voucher_and_gives_the_allowance_back() {
     // the payout); the batch is reversed from welfare, which reverses its voucher.
     let b2 = festival(&mut app, "2026年清明慰问", "2026-04-03", "all", "300");
     let out2 = post(&mut app, b2["id"].as_i64().unwrap()).unwrap();
-    let e = app.call("vouchers_reverse", json!({"id": out2["voucher"]["id"], "date": "2026-04-10", "reason": "重复发放"})).unwrap_err();
+    let e = app.call("ledger_vouchers_reverse", json!({"id": out2["voucher"]["id"], "date": "2026-04-10", "reason": "重复发放"})).unwrap_err();
     assert!(e.to_string().contains("慰问发放"), "{e}");
     let marked = app.call("welfare_reverse", json!({"id": b2["id"], "date": "2026-04-10", "reason": "重复发放"})).unwrap();
     assert_eq!(marked["status"], "reversed");
@@ -453,19 +453,19 @@ fn a_submitted_batch_waits_in_the_chairs_one_queue_and_is_approved_from_there() 
     assert_eq!(ids(&b), vec![r.yi, r.ding]);
     app.call("welfare_submit", json!({"id": id})).unwrap();
     as_user(&mut app, CHAIR);
-    let q = app.call("approval_queue", json!({})).unwrap();
+    let q = app.call("audit_approval_queue", json!({})).unwrap();
     let item = q.as_array().unwrap().iter().find(|i| i["kind"] == "welfare_batch").expect("the batch is in the queue").clone();
     assert_eq!(item["ref_id"], id);
     assert_eq!(item["amount"], "200.00");
     assert_eq!(item["detail"]["name"], "2026年3月生日慰问");
     let aid = item["id"].clone();
-    app.call("approval_approve", json!({"id": aid, "note": "同意"})).unwrap();
-    assert!(app.call("approval_queue", json!({})).unwrap().as_array().unwrap().is_empty());
+    app.call("audit_approval_approve", json!({"id": aid, "note": "同意"})).unwrap();
+    assert!(app.call("audit_approval_queue", json!({})).unwrap().as_array().unwrap().is_empty());
     as_user(&mut app, TREASURER);
     assert_eq!(app.call("welfare_get", json!({"id": id})).unwrap()["status"], "approved");
     let out = post(&mut app, id).unwrap();
     assert_eq!(out["batch"]["approved_by_name"], CHAIR);
-    let hist = app.call("approval_list", json!({"kind": "welfare_batch"})).unwrap();
+    let hist = app.call("audit_approval_list", json!({"kind": "welfare_batch"})).unwrap();
     assert_eq!(hist[0]["status"], "posted");
 }
 

@@ -58,7 +58,7 @@ export const journeys = [
       await s.find('[data-testid="login-submit"]');
       await login(s, '王会计');
 
-      const income = await callCommand(s, 'entry_post', {
+      const income = await callCommand(s, 'ledger_entry_post', {
         kind: 'income',
         date: '2026-10-08',
         category: 'allocation',
@@ -66,7 +66,7 @@ export const journeys = [
         via: 'bank',
         summary: '收到行政拨缴经费',
       });
-      const expense = await callCommand(s, 'entry_post', {
+      const expense = await callCommand(s, 'ledger_entry_post', {
         kind: 'expense',
         date: '2026-10-15',
         category: '50105',

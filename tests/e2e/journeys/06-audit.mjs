@@ -91,7 +91,7 @@ export const journeys = [
       await shot('controls-on');
 
       // ---- treasurer: income posts at once; spending goes to the chair ----
-      const income = await callCommand(s, 'entry_post', {
+      const income = await callCommand(s, 'ledger_entry_post', {
         kind: 'income', date: '2026-10-08', category: 'allocation', amount: '10000', via: 'bank', summary: '收到10月拨缴经费',
       });
       if (income.outcome !== 'posted') throw new Error(`income: ${JSON.stringify(income)}`);
@@ -113,10 +113,10 @@ export const journeys = [
       await s.click('[data-testid="entry-post"]');
       await waitFor(s, '[data-testid="entry-submitted"]', '已提交工会主席审批');
       await shot('expense-submitted');
-      const drafts = await callCommand(s, 'vouchers_draft_list', { period: '2026-10' });
+      const drafts = await callCommand(s, 'ledger_vouchers_draft_list', { period: '2026-10' });
       if (drafts.length !== 1 || drafts[0].status !== 'submitted') throw new Error(`drafts: ${JSON.stringify(drafts)}`);
       const draftId = drafts[0].id;
-      if ((await callCommand(s, 'vouchers_list', { period: '2026-10' })).length !== 1) throw new Error('the expense was posted before approval');
+      if ((await callCommand(s, 'ledger_vouchers_list', { period: '2026-10' })).length !== 1) throw new Error('the expense was posted before approval');
       await openAudit(s, 'mine');
       await waitFor(s, `[data-testid="mine-status-${draftId}"]`, '待审批');
       await shot('treasurer-submitted');
@@ -131,7 +131,7 @@ export const journeys = [
       // ---- chair: the queue with the receipt, approve ----
       await login(s, '李主席');
       await openAudit(s, 'approval');
-      const queue = await callCommand(s, 'approval_queue', {});
+      const queue = await callCommand(s, 'audit_approval_queue', {});
       const item = queue[0];
       await waitFor(s, `[data-testid="approval-item-${item.id}"]`, '购买中秋慰问品');
       await waitFor(s, `[data-testid="approval-item-${item.id}"]`, '1,200.00');
@@ -165,10 +165,10 @@ export const journeys = [
       await waitFor(s, `[data-testid="mine-status-${draftId}"]`, '已批准');
       await s.click(`[data-testid="mine-post-${draftId}"]`);
       await sleep(500);
-      const vouchers = await callCommand(s, 'vouchers_list', { period: '2026-10' });
+      const vouchers = await callCommand(s, 'ledger_vouchers_list', { period: '2026-10' });
       const expense = vouchers.find((v) => v.summary === '购买中秋慰问品');
       if (!expense || expense.display_number !== '记-002') throw new Error(`expense not posted: ${JSON.stringify(vouchers)}`);
-      const posted = await callCommand(s, 'vouchers_get', { id: expense.id });
+      const posted = await callCommand(s, 'ledger_vouchers_get', { id: expense.id });
       if (posted.approved_by_name !== '李主席') throw new Error(`approver: ${posted.approved_by_name}`);
       await shot('treasurer-posted');
       await logout(s);
@@ -194,7 +194,7 @@ export const journeys = [
       await waitFor(s, '[data-testid="signoff-blockers"]', '质询');
       await shot('auditor-queried');
 
-      const refused = await invoke(s, 'entry_post', {
+      const refused = await invoke(s, 'ledger_entry_post', {
         kind: 'expense', date: '2026-10-20', category: '50105', amount: '1', via: 'cash', summary: '经审试图记账',
       });
       if (!refused.err || refused.err.code !== 'permission_denied' || !refused.err.message.includes('权限不足')) {
@@ -218,7 +218,7 @@ export const journeys = [
       // ---- treasurer: answers the query ----
       await login(s, '王会计');
       await openAudit(s, 'queries');
-      const queries = await callCommand(s, 'review_queries', { status: 'open' });
+      const queries = await callCommand(s, 'audit_review_queries', { status: 'open' });
       const q = queries[0];
       await s.click(`[data-testid="query-answer-${q.id}"]`);
       await s.type(textarea('query-answer-text'), '签收表已补充，原件附后');
@@ -232,7 +232,7 @@ export const journeys = [
       await s.click('[data-testid="close-month-2026-10"]');
       await waitFor(s, '[data-testid="close-blockers"]', '经审委员尚未对本月签字确认');
       await shot('close-blocked-without-signoff');
-      const early = await invoke(s, 'period_close', { period: '2026-10' });
+      const early = await invoke(s, 'ledger_period_close', { period: '2026-10' });
       if (!early.err || !early.err.message.includes('签字')) throw new Error(`close before sign-off: ${JSON.stringify(early)}`);
       await logout(s);
 
@@ -271,10 +271,10 @@ export const journeys = [
       await waitFor(s, '[data-testid="close-status"]', '已结账');
       await sleep(400);
       await shot('month-closed');
-      const st = await callCommand(s, 'period_status', { period: '2026-10' });
+      const st = await callCommand(s, 'ledger_period_status', { period: '2026-10' });
       if (st.status !== 'closed' || st.chain_fingerprint !== fp) throw new Error(`close: ${JSON.stringify(st)} vs ${fp}`);
       await openAudit(s, 'log');
-      await waitFor(s, '[data-testid="log-table"]', 'period_close');
+      await waitFor(s, '[data-testid="log-table"]', 'ledger_period_close');
       await s.click('[data-testid="log-verify"]');
       await waitFor(s, '[data-testid="log-verify-result"]', fp);
       await shot('closed-and-verified');

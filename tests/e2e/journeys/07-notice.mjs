@@ -71,7 +71,7 @@ export const journeys = [
         ['expense', '2026-10-26', '50404', '2000.00', '困难职工帮扶'],
       ];
       for (const [kind, date, category, amount, summary] of entries) {
-        await callCommand(s, 'entry_post', { kind, date, category, amount, via: 'bank', summary });
+        await callCommand(s, 'ledger_entry_post', { kind, date, category, amount, via: 'bank', summary });
       }
       await callCommand(s, 'budget_set_lines', {
         year: 2026,
@@ -84,9 +84,9 @@ export const journeys = [
         ],
       });
       await callCommand(s, 'budget_set_approval', { year: 2026, committee_date: '2026-10-05', audit_date: '2026-10-06', upper_date: null });
-      const st = await callCommand(s, 'period_status', { period: '2026-10' });
-      await callCommand(s, 'period_set_bank_statement', { period: '2026-10', balance: st.bank_book_balance });
-      const closed = await callCommand(s, 'period_close', { period: '2026-10' });
+      const st = await callCommand(s, 'ledger_period_status', { period: '2026-10' });
+      await callCommand(s, 'ledger_period_set_bank_statement', { period: '2026-10', balance: st.bank_book_balance });
+      const closed = await callCommand(s, 'ledger_period_close', { period: '2026-10' });
       const fingerprint = closed.status.chain_fingerprint;
 
       // October's notice: closed, the stored fingerprint, the figures.

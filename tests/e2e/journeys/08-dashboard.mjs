@@ -48,7 +48,7 @@ export const journeys = [
         ['income', '2026-10-12', 'admin_subsidy', '5000.00', '行政补助'],
       ];
       for (const [kind, date, category, amount, summary] of entries) {
-        await callCommand(s, 'entry_post', { kind, date, category, amount, via: 'bank', summary });
+        await callCommand(s, 'ledger_entry_post', { kind, date, category, amount, via: 'bank', summary });
       }
       await callCommand(s, 'budget_set_lines', {
         year: 2026,
@@ -66,9 +66,9 @@ export const journeys = [
       await callCommand(s, 'dues_charge_month', { month: '2026-01' });
       await callCommand(s, 'dues_charge_month', { month: '2026-02' });
       await callCommand(s, 'dues_pay_batch', { month: '2026-01', date: '2026-01-25' });
-      const st = await callCommand(s, 'period_status', { period: '2026-01' });
-      await callCommand(s, 'period_set_bank_statement', { period: '2026-01', balance: st.bank_book_balance });
-      await callCommand(s, 'period_close', { period: '2026-01' });
+      const st = await callCommand(s, 'ledger_period_status', { period: '2026-01' });
+      await callCommand(s, 'ledger_period_set_bank_statement', { period: '2026-01', balance: st.bank_book_balance });
+      await callCommand(s, 'ledger_period_close', { period: '2026-01' });
 
       // Reload the home page so it reads the seeded book.
       await s.click('[data-testid="nav-members"]');

@@ -223,27 +223,27 @@ export interface PostedVoucher {
 }
 
 // ---- approval ----
-export const approvalQueue = () => call<QueueItem[]>('approval_queue')
-export const approvalList = (f: { kind?: string; status?: string; year?: number } = {}) => call<Approval[]>('approval_list', f)
-export const approve = (id: number, note: string) => call<Approval>('approval_approve', { id, note })
-export const reject = (id: number, note: string) => call<Approval>('approval_reject', { id, note })
+export const approvalQueue = () => call<QueueItem[]>('audit_approval_queue')
+export const approvalList = (f: { kind?: string; status?: string; year?: number } = {}) => call<Approval[]>('audit_approval_list', f)
+export const approve = (id: number, note: string) => call<Approval>('audit_approval_approve', { id, note })
+export const reject = (id: number, note: string) => call<Approval>('audit_approval_reject', { id, note })
 export const setControls = (c: { approval_required?: boolean; signoff_required?: boolean }) =>
-  call<Settings>('settings_set_controls', c)
+  call<Settings>('book_settings_set_controls', c)
 
 // ---- review ----
-export const reviewList = (period: string) => call<ReviewList>('review_list', { period })
+export const reviewList = (period: string) => call<ReviewList>('audit_review_list', { period })
 export const reviewMark = (voucher_id: number, status: 'reviewed' | 'query', comment: string) =>
-  call<ReviewItem>('review_mark', { voucher_id, status, comment })
+  call<ReviewItem>('audit_review_mark', { voucher_id, status, comment })
 export const reviewQueries = (status?: 'open' | 'answered' | 'closed' | 'pending', period?: string) =>
-  call<Query[]>('review_queries', { status, period })
+  call<Query[]>('audit_review_queries', { status, period })
 export const reviewAnswer = (
   query_id: number,
   answer: string,
   file?: { file_name: string; mime: string; data_base64: string },
-) => call<Query>('review_answer', file ? { query_id, answer, file } : { query_id, answer })
-export const reviewCloseQuery = (query_id: number, note: string) => call<Query>('review_close_query', { query_id, note })
-export const signoffStatus = (period: string) => call<SignoffStatus>('review_signoff_status', { period })
-export const signoff = (period: string, note: string) => call<SignoffStatus>('review_signoff', { period, note })
+) => call<Query>('audit_review_answer', file ? { query_id, answer, file } : { query_id, answer })
+export const reviewCloseQuery = (query_id: number, note: string) => call<Query>('audit_review_close_query', { query_id, note })
+export const signoffStatus = (period: string) => call<SignoffStatus>('audit_review_signoff_status', { period })
+export const signoff = (period: string, note: string) => call<SignoffStatus>('audit_review_signoff', { period, note })
 
 // ---- log and verify ----
 export const logList = (f: LogFilter) => call<LogEntry[]>('audit_log_list', f)
@@ -254,10 +254,10 @@ export const verifyBook = () => call<VerifyReport>('audit_verify')
 export const auditReport = (year: number) => call<AuditReport>('report_audit', { year })
 export const auditReportHtml = (year: number) => call<{ file_name: string; html: string }>('report_audit_html', { year })
 export const saveReportTexts = (year: number, t: { overview?: string; findings?: string; suggestions?: string }) =>
-  call<ReportTexts>('report_audit_texts_save', { year, ...t })
+  call<ReportTexts>('audit_report_texts_save', { year, ...t })
 
 // ---- vouchers and files the auditor reads ----
-export const getVoucher = (id: number) => call<PostedVoucher>('vouchers_get', { id })
+export const getVoucher = (id: number) => call<PostedVoucher>('ledger_vouchers_get', { id })
 export const listAttachments = (owner: { voucher_id?: number; draft_id?: number }) =>
-  call<AttachmentMeta[]>('attachments_list', owner)
-export const getAttachment = (id: number) => call<AttachmentData>('attachments_get', { id })
+  call<AttachmentMeta[]>('ledger_attachments_list', owner)
+export const getAttachment = (id: number) => call<AttachmentData>('ledger_attachments_get', { id })

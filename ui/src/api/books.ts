@@ -81,7 +81,7 @@ export interface PostedVoucher {
   total_in_words: string
   hash: string
 }
-export const getVoucher = (id: number) => call<PostedVoucher>('vouchers_get', { id })
+export const getVoucher = (id: number) => call<PostedVoucher>('ledger_vouchers_get', { id })
 
 // ---------- reports ----------
 export interface TrialBalanceRow {
@@ -278,14 +278,14 @@ export interface BankReconciliation {
   closed: boolean
 }
 
-export const periodStatus = (period: string) => call<PeriodStatus>('period_status', { period })
-export const periodList = (year: number) => call<PeriodListItem[]>('period_list', { year })
-export const periodEvents = (period?: string) => call<PeriodEvent[]>('period_events', period ? { period } : {})
+export const periodStatus = (period: string) => call<PeriodStatus>('ledger_period_status', { period })
+export const periodList = (year: number) => call<PeriodListItem[]>('ledger_period_list', { year })
+export const periodEvents = (period?: string) => call<PeriodEvent[]>('ledger_period_events', period ? { period } : {})
 export const setBankStatement = (period: string, balance: string) =>
-  call<PeriodStatus>('period_set_bank_statement', { period, balance })
-export const bankReconciliation = (period: string) => call<BankReconciliation>('bank_reconciliation', { period })
+  call<PeriodStatus>('ledger_period_set_bank_statement', { period, balance })
+export const bankReconciliation = (period: string) => call<BankReconciliation>('ledger_bank_reconciliation', { period })
 export const bankTick = (voucher_id: number, line_no: number, ticked: boolean) =>
-  call<BankReconciliation>('bank_tick', { voucher_id, line_no, ticked })
+  call<BankReconciliation>('ledger_bank_tick', { voucher_id, line_no, ticked })
 export const closePeriod = (period: string) =>
-  call<{ status: PeriodStatus; closing_vouchers: PostedVoucher[] }>('period_close', { period })
-export const reopenPeriod = (period: string, reason: string) => call<PeriodStatus>('period_reopen', { period, reason })
+  call<{ status: PeriodStatus; closing_vouchers: PostedVoucher[] }>('ledger_period_close', { period })
+export const reopenPeriod = (period: string, reason: string) => call<PeriodStatus>('ledger_period_reopen', { period, reason })

@@ -215,12 +215,12 @@ export interface EntryPreview {
   total_in_words: string
   problems: string[]
   can_post: boolean
-  /** entry_post will submit this spending to the chair instead of posting it. */
+  /** ledger_entry_post will submit this spending to the chair instead of posting it. */
   needs_approval: boolean
   approval_note: string | null
 }
 
-/** What entry_post did: posted the voucher, or submitted a draft to the chair. */
+/** What ledger_entry_post did: posted the voucher, or submitted a draft to the chair. */
 export type EntryOutcome =
   | ({ outcome: 'posted' } & PostedVoucher)
   | { outcome: 'submitted'; draft: Draft; message: string }
@@ -251,34 +251,34 @@ export type AttachmentOwner = { draft_id: number } | { voucher_id: number }
 export const listAccounts = () => call<LedgerAccount[]>('ledger_accounts')
 
 // ---------- drafts and vouchers ----------
-export const saveDraft = (d: DraftInput) => call<Draft>('vouchers_draft_save', d)
-export const getDraft = (id: number) => call<Draft>('vouchers_draft_get', { id })
-export const listDrafts = (period?: string) => call<Draft[]>('vouchers_draft_list', period ? { period } : {})
-export const deleteDraft = (id: number) => call<Draft>('vouchers_draft_delete', { id })
-export const postDraft = (draft_id: number) => call<PostedVoucher>('vouchers_post', { draft_id })
+export const saveDraft = (d: DraftInput) => call<Draft>('ledger_vouchers_draft_save', d)
+export const getDraft = (id: number) => call<Draft>('ledger_vouchers_draft_get', { id })
+export const listDrafts = (period?: string) => call<Draft[]>('ledger_vouchers_draft_list', period ? { period } : {})
+export const deleteDraft = (id: number) => call<Draft>('ledger_vouchers_draft_delete', { id })
+export const postDraft = (draft_id: number) => call<PostedVoucher>('ledger_vouchers_post', { draft_id })
 /** 提交审批: a spending draft goes to the chair's queue. */
-export const submitDraft = (draft_id: number) => call<Draft>('vouchers_submit', { draft_id })
+export const submitDraft = (draft_id: number) => call<Draft>('ledger_vouchers_submit', { draft_id })
 export const listVouchers = (f: { period?: string; from?: string; to?: string; text?: string } = {}) =>
-  call<VoucherListItem[]>('vouchers_list', f)
-export const getVoucher = (id: number) => call<PostedVoucher>('vouchers_get', { id })
+  call<VoucherListItem[]>('ledger_vouchers_list', f)
+export const getVoucher = (id: number) => call<PostedVoucher>('ledger_vouchers_get', { id })
 export const reverseVoucher = (id: number, date: string, reason: string) =>
-  call<PostedVoucher>('vouchers_reverse', { id, date, reason })
+  call<PostedVoucher>('ledger_vouchers_reverse', { id, date, reason })
 export const importPreview = (file_name: string, data_base64: string) =>
-  call<ImportPreview>('vouchers_import_preview', { file_name, data_base64 })
+  call<ImportPreview>('ledger_vouchers_import_preview', { file_name, data_base64 })
 export const importVouchers = (file_name: string, data_base64: string, post: boolean) =>
-  call<ImportResult>('vouchers_import', { file_name, data_base64, post })
+  call<ImportResult>('ledger_vouchers_import', { file_name, data_base64, post })
 
 // ---------- plain-language entry ----------
-export const entryCategories = () => call<EntryCategories>('entry_categories')
-export const entryPreview = (a: EntryArgs) => call<EntryPreview>('entry_preview', a)
-export const entryPost = (a: EntryArgs) => call<EntryOutcome>('entry_post', a)
+export const entryCategories = () => call<EntryCategories>('ledger_entry_categories')
+export const entryPreview = (a: EntryArgs) => call<EntryPreview>('ledger_entry_preview', a)
+export const entryPost = (a: EntryArgs) => call<EntryOutcome>('ledger_entry_post', a)
 
 // ---------- attachments ----------
 export const addAttachment = (owner: AttachmentOwner, file_name: string, mime: string, data_base64: string) =>
-  call<AttachmentMeta>('attachments_add', { ...owner, file_name, mime, data_base64 })
-export const listAttachments = (owner: AttachmentOwner) => call<AttachmentMeta[]>('attachments_list', owner)
-export const getAttachment = (id: number) => call<AttachmentData>('attachments_get', { id })
-export const deleteAttachment = (id: number) => call<AttachmentMeta>('attachments_delete', { id })
+  call<AttachmentMeta>('ledger_attachments_add', { ...owner, file_name, mime, data_base64 })
+export const listAttachments = (owner: AttachmentOwner) => call<AttachmentMeta[]>('ledger_attachments_list', owner)
+export const getAttachment = (id: number) => call<AttachmentData>('ledger_attachments_get', { id })
+export const deleteAttachment = (id: number) => call<AttachmentMeta>('ledger_attachments_delete', { id })
 
 // ---------- helpers ----------
 /** A File's bytes as base64 (no data: prefix). */

@@ -226,20 +226,20 @@ export const setHeadcount = (effective_from: string, headcount: number) =>
   call<{ effective_from: string; headcount: number }[]>('members_set_headcount', { effective_from, headcount })
 
 // ---------- groups ----------
-export const listGroups = () => call<Group[]>('member_groups_list')
-export const addGroup = (name: string) => call<Group>('member_groups_add', { name })
-export const renameGroup = (id: number, name: string) => call<Group>('member_groups_rename', { id, name })
-export const deleteGroup = (id: number) => call<{ deleted: number }>('member_groups_delete', { id })
+export const listGroups = () => call<Group[]>('members_groups_list')
+export const addGroup = (name: string) => call<Group>('members_groups_add', { name })
+export const renameGroup = (id: number, name: string) => call<Group>('members_groups_rename', { id, name })
+export const deleteGroup = (id: number) => call<{ deleted: number }>('members_groups_delete', { id })
 
 // ---------- hardship files ----------
-export const listHardship = (open_only = false) => call<HardshipFile[]>('hardship_list', { open_only })
-export const hardshipDue = (date?: string) => call<HardshipFile[]>('hardship_due_for_review', date ? { date } : {})
+export const listHardship = (open_only = false) => call<HardshipFile[]>('members_hardship_list', { open_only })
+export const hardshipDue = (date?: string) => call<HardshipFile[]>('members_hardship_due_for_review', date ? { date } : {})
 export const openHardship = (a: { member_id: number; level: string; reason: string; identified_on: string; next_review_on?: string | null }) =>
-  call<HardshipFile>('hardship_open', a.next_review_on ? a : { ...a, next_review_on: undefined })
+  call<HardshipFile>('members_hardship_open', a.next_review_on ? a : { ...a, next_review_on: undefined })
 export const updateHardship = (a: { id: number; level?: string; reason?: string; identified_on?: string; next_review_on?: string | null }) =>
-  call<HardshipFile>('hardship_update', a)
+  call<HardshipFile>('members_hardship_update', a)
 export const closeHardship = (id: number, closed_on: string, close_reason: string) =>
-  call<HardshipFile>('hardship_close', { id, closed_on, close_reason })
+  call<HardshipFile>('members_hardship_close', { id, closed_on, close_reason })
 
 // ---------- import / export ----------
 export const importPreview = (file_name: string, data_base64: string) =>

@@ -1,8 +1,8 @@
 import { call } from './ipc'
 import type { Settings, SettingsPatch } from './types'
 
-export const getSettings = () => call<Settings>('settings_get')
-export const updateSettings = (patch: SettingsPatch) => call<Settings>('settings_update', patch)
+export const getSettings = () => call<Settings>('book_settings_get')
+export const updateSettings = (patch: SettingsPatch) => call<Settings>('book_settings_update', patch)
 
 /** What `demo_load` reports after loading the sample book (示例账套). */
 export interface DemoSummary {

@@ -57,7 +57,7 @@ export interface Settings {
   chair_name: string
   treasurer_name: string
   audit_director_name: string
-  /** 支出须经工会主席审批 (switched by the chair: settings_set_controls). */
+  /** 支出须经工会主席审批 (switched by the chair: book_settings_set_controls). */
   approval_required: boolean
   /** 结账须经审委员签字. */
   signoff_required: boolean

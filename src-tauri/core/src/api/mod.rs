@@ -2,11 +2,13 @@
 //! command line (`union-ledger call NAME --args JSON`) both hand a command name and JSON
 //! arguments to [`App::call`], which
 //! 1. routes app-level commands (open a book, the wizard, log in) itself;
-//! 2. looks every other name up in the [`registry`], checks the logged-in user's role against
+//! 2. looks every other name up in the [`registry`] (an old name first becomes its new one,
+//!    see [`aliases`]), checks the logged-in user's role against
 //!    the command's declared [`Access`], and
 //! 3. runs a reading command directly, or a writing command inside one SQLite transaction that
 //!    also appends the change-log row — so a refused write leaves nothing behind.
 
+pub mod aliases;
 pub mod registry;
 
 use crate::workflow::changelog;
@@ -216,7 +218,7 @@ impl App {
     /// Run a *reading* command without a login, for the command line's reports and exports.
     /// Anyone holding the book file can read it with SQLite anyway; writes always need a user.
     pub fn read(&self, name: &str, args: Value) -> Result<Value> {
-        let command = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
+        let command = find_command(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
         if command.access != Access::Read {
             return Err(CoreError::NotLoggedIn);
         }
@@ -230,7 +232,7 @@ impl App {
     }
 
     fn call_registered(&mut self, name: &str, args: Value) -> Result<Value> {
-        let command = registry::find(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
+        let command = find_command(name).ok_or_else(|| CoreError::UnknownCommand(name.to_string()))?;
         if !book::is_initialized(&self.conn)? {
             return Err(CoreError::NotInitialized);
         }
@@ -259,7 +261,8 @@ impl App {
                     at: &now,
                     user_id: Some(user.id),
                     user_name: &user.name,
-                    command: name,
+                    // The registered name, also when called by an old one.
+                    command: command.name,
                     kind: command.kind(),
                     args: &args,
                     before: &before,
@@ -277,6 +280,11 @@ fn checked_path(path: &str) -> Result<PathBuf> {
         return Err(CoreError::validation("path", "请填写账套文件路径"));
     }
     Ok(PathBuf::from(path))
+}
+
+/// The registered command for a name, an old name (see [`aliases`]) included.
+pub fn find_command(name: &str) -> Option<&'static Command> {
+    registry::find(aliases::resolve(name))
 }
 
 /// Every command name the UI can invoke, with a one-line description.

@@ -182,7 +182,7 @@ fn yes() -> bool {
     true
 }
 
-/// The controls the chair may switch (`settings_set_controls`); omitted fields stay as they are.
+/// The controls the chair may switch (`book_settings_set_controls`); omitted fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Controls {

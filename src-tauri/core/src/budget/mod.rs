@@ -473,17 +473,3 @@ pub fn report_opts(conn: &Connection, year: i32, through: Option<&str>, monthly:
         warnings,
     })
 }
-
-/// `budget import FILE --year YYYY` and `report budget` for the command line.
-pub mod cli {
-    use crate::error::Result;
-    use crate::App;
-    use serde_json::{json, Value};
-
-    pub fn import_file(app: &mut App, year: i32, file_name: &str, bytes: &[u8]) -> Result<Value> {
-        app.call(
-            "budget_import",
-            json!({ "year": year, "file_name": file_name, "data_base64": data_encoding::BASE64.encode(bytes) }),
-        )
-    }
-}

@@ -12,29 +12,34 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 use std::path::Path;
 
-/// Append-only list of embedded migrations, applied in order under `PRAGMA user_version`.
-/// A released migration is never edited; changes go in a new file.
-const MIGRATION_SQL: &[&str] = &[
-    include_str!("../../migrations/0001_foundation.sql"),
-    include_str!("../../migrations/0002_ledger_chart.sql"),
-    include_str!("../../migrations/0003_ledger_journal.sql"),
-    include_str!("../../migrations/0004_ledger_locks.sql"),
-    include_str!("../../migrations/0010_members.sql"),
-    include_str!("../../migrations/0011_dues.sql"),
-    include_str!("../../migrations/0014_dues_reversals.sql"),
-    include_str!("../../migrations/0016_ledger_period_totals.sql"),
-    // Applied after main's 0014 and 0016 (they landed first); the position in this list, not the file
-    // number, is the schema version.
-    include_str!("../../migrations/0013_audit.sql"),
-    include_str!("../../migrations/0015_budget.sql"),
-    // Welfare, merged after the modules above.
-    include_str!("../../migrations/0012_welfare.sql"),
-    include_str!("../../migrations/0012_seals.sql"),
+/// One embedded migration: its file name (kept for the order test) and its SQL.
+macro_rules! migration {
+    ($file:literal) => {
+        ($file, include_str!(concat!("../../migrations/", $file)))
+    };
+}
+
+/// Append-only list of embedded migrations, applied in order under `PRAGMA user_version`:
+/// file `000N_…` is schema version N (books record how many have been applied). A released
+/// migration is never edited or reordered; changes go in a new file with the next number.
+const MIGRATIONS: &[(&str, &str)] = &[
+    migration!("0001_foundation.sql"),
+    migration!("0002_ledger_chart.sql"),
+    migration!("0003_ledger_journal.sql"),
+    migration!("0004_ledger_locks.sql"),
+    migration!("0005_members.sql"),
+    migration!("0006_dues.sql"),
+    migration!("0007_dues_reversals.sql"),
+    migration!("0008_ledger_period_totals.sql"),
+    migration!("0009_audit.sql"),
+    migration!("0010_budget.sql"),
+    migration!("0011_welfare.sql"),
+    migration!("0012_seals.sql"),
 ];
-const MIGRATION_COUNT: i64 = MIGRATION_SQL.len() as i64;
+const MIGRATION_COUNT: i64 = MIGRATIONS.len() as i64;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(MIGRATIONS.iter().map(|(_, sql)| M::up(sql)).collect())
 }
 
 /// The schema version this program writes (the number of migrations).
@@ -241,5 +246,20 @@ mod tests {
         assert!(migrations().validate().is_ok());
         let conn = open_in_memory().unwrap();
         assert_eq!(schema_version(&conn).unwrap(), MIGRATION_COUNT);
+    }
+
+    #[test]
+    fn migrations_apply_in_file_number_order_and_every_file_is_listed() {
+        for (i, (file, _)) in MIGRATIONS.iter().enumerate() {
+            assert!(file.starts_with(&format!("{:04}_", i + 1)), "migration {} is {file}", i + 1);
+        }
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        on_disk.sort();
+        assert_eq!(on_disk, MIGRATIONS.iter().map(|(f, _)| f.to_string()).collect::<Vec<_>>());
     }
 }

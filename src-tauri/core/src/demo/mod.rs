@@ -121,7 +121,7 @@ impl Runner<'_> {
         self.entries += 1;
         self.t(
             date,
-            "entry_post",
+            "ledger_entry_post",
             json!({"kind": kind, "date": date.to_string(), "category": category, "amount": yuan(fen), "via": via, "summary": summary}),
         )?;
         Ok(())
@@ -189,7 +189,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     let n_groups = ((n_members / 10) as usize).clamp(2, GROUPS.len());
     let mut groups = Vec::new();
     for g in &GROUPS[..n_groups] {
-        groups.push(r.t(d0, "member_groups_add", json!({"name": g}))?["id"].clone());
+        groups.push(r.t(d0, "members_groups_add", json!({"name": g}))?["id"].clone());
     }
     let mut ids = Vec::new();
     let mut wages_fen = 0i64;
@@ -230,7 +230,7 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
     }
     r.t(d0, "members_set_headcount", json!({"effective_from": d0.to_string(), "headcount": n + n / 10 + 1}))?;
     let hardship_member = ids[rng.below(ids.len() as u64) as usize].clone();
-    r.t(d0, "hardship_open", json!({"member_id": hardship_member, "level": "困难", "reason": "家属患重病，家庭收入低", "identified_on": join_before.to_string()}))?;
+    r.t(d0, "members_hardship_open", json!({"member_id": hardship_member, "level": "困难", "reason": "家属患重病，家庭收入低", "identified_on": join_before.to_string()}))?;
 
     // Income per quarter: 拨缴经费 ≈ 2% of wages, 60% kept, three months.
     let allocation_q = wages_fen * 2 / 100 * 60 / 100 * 3;
@@ -295,17 +295,17 @@ pub fn load(ctx: &Ctx, a: DemoArgs) -> Result<DemoSummary> {
         }
         // Close the month.
         let last = (month_start(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 })).pred_opt().expect("date");
-        let st = r.t(last, "period_status", json!({"period": period}))?;
-        r.t(last, "period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}))?;
+        let st = r.t(last, "ledger_period_status", json!({"period": period}))?;
+        r.t(last, "ledger_period_set_bank_statement", json!({"period": period, "balance": st["bank_book_balance"]}))?;
         if signoff {
             // The auditor reviews every voucher of the month and signs it off, as in real use.
-            let vouchers = r.t(last, "vouchers_list", json!({"period": period}))?;
+            let vouchers = r.t(last, "ledger_vouchers_list", json!({"period": period}))?;
             for v in vouchers.as_array().into_iter().flatten() {
-                r.as_user(&auditor, last, "review_mark", json!({"voucher_id": v["id"], "status": "reviewed"}))?;
+                r.as_user(&auditor, last, "audit_review_mark", json!({"voucher_id": v["id"], "status": "reviewed"}))?;
             }
-            r.as_user(&auditor, last, "review_signoff", json!({"period": period, "note": "本月凭证已全部审核"}))?;
+            r.as_user(&auditor, last, "audit_review_signoff", json!({"period": period, "note": "本月凭证已全部审核"}))?;
         }
-        r.t(last, "period_close", json!({"period": period}))?;
+        r.t(last, "ledger_period_close", json!({"period": period}))?;
         summary.months_closed += 1;
         month = last.succ_opt().expect("date");
     }

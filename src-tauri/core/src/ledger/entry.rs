@@ -72,7 +72,7 @@ pub struct PreviewLine {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryPreview {
-    /// Exactly what `entry_post` will hand to the posting gateway.
+    /// Exactly what `ledger_entry_post` will hand to the posting gateway.
     pub voucher: VoucherInput,
     pub period: String,
     pub lines: Vec<PreviewLine>,
@@ -82,13 +82,13 @@ pub struct EntryPreview {
     /// Why it cannot be posted as it stands (empty = ready).
     pub problems: Vec<String>,
     pub can_post: bool,
-    /// True when `entry_post` will not post but submit a draft to the chair (spending with
+    /// True when `ledger_entry_post` will not post but submit a draft to the chair (spending with
     /// approval on); `approval_note` says so in plain words.
     pub needs_approval: bool,
     pub approval_note: Option<String>,
 }
 
-/// What `entry_post` did: posted the voucher, or (spending with approval on) saved it as a
+/// What `ledger_entry_post` did: posted the voucher, or (spending with approval on) saved it as a
 /// draft and submitted it to the chair. Serialized with `"outcome": "posted" | "submitted"`;
 /// a posted outcome carries the voucher's fields at the top level as before.
 // One value per command call, serialized at once: boxing a variant would buy nothing.

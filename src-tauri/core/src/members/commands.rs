@@ -77,32 +77,32 @@ pub fn commands() -> Vec<Command> {
             stats::set_headcount(ctx.conn, &a)
         }),
         // Groups.
-        command("member_groups_list", Access::Read, "工会小组列表", |ctx: &Ctx, _: NoArgs| groups::list(ctx.conn)),
-        command("member_groups_add", Access::Write, "新增工会小组", |ctx: &Ctx, a: groups::NewGroup| groups::add(ctx.conn, &a, ctx.now)),
-        command("member_groups_rename", Access::Write, "重命名工会小组", |ctx: &Ctx, a: groups::RenameGroup| -> Result<_> {
+        command("members_groups_list", Access::Read, "工会小组列表", |ctx: &Ctx, _: NoArgs| groups::list(ctx.conn)),
+        command("members_groups_add", Access::Write, "新增工会小组", |ctx: &Ctx, a: groups::NewGroup| groups::add(ctx.conn, &a, ctx.now)),
+        command("members_groups_rename", Access::Write, "重命名工会小组", |ctx: &Ctx, a: groups::RenameGroup| -> Result<_> {
             ctx.record_before(&groups::get(ctx.conn, a.id)?);
             groups::rename(ctx.conn, &a)
         }),
-        command("member_groups_delete", Access::Write, "删除空的工会小组", |ctx: &Ctx, a: IdArg| -> Result<_> {
+        command("members_groups_delete", Access::Write, "删除空的工会小组", |ctx: &Ctx, a: IdArg| -> Result<_> {
             let g = groups::delete(ctx.conn, a.id)?;
             ctx.record_before(&g);
             Ok(serde_json::json!({ "deleted": a.id }))
         }),
         // Hardship files.
-        command("hardship_list", Access::Read, "困难职工档案", |ctx: &Ctx, a: hardship::ListArgs| {
+        command("members_hardship_list", Access::Read, "困难职工档案", |ctx: &Ctx, a: hardship::ListArgs| {
             with_aid_all(ctx.conn, hardship::list(ctx.conn, &a)?)
         }),
-        command("hardship_due_for_review", Access::Read, "到期需复核的困难职工档案", |ctx: &Ctx, a: OptDate| {
+        command("members_hardship_due_for_review", Access::Read, "到期需复核的困难职工档案", |ctx: &Ctx, a: OptDate| {
             with_aid_all(ctx.conn, hardship::due_for_review(ctx.conn, a.date.unwrap_or(ctx.today()))?)
         }),
-        command("hardship_open", Access::Write, "建立困难职工档案", |ctx: &Ctx, a: hardship::OpenFile| {
+        command("members_hardship_open", Access::Write, "建立困难职工档案", |ctx: &Ctx, a: hardship::OpenFile| {
             with_aid(ctx.conn, hardship::open(ctx.conn, &a, ctx.now)?)
         }),
-        command("hardship_update", Access::Write, "更新困难职工档案", |ctx: &Ctx, a: hardship::UpdateFile| -> Result<_> {
+        command("members_hardship_update", Access::Write, "更新困难职工档案", |ctx: &Ctx, a: hardship::UpdateFile| -> Result<_> {
             ctx.record_before(&hardship::get(ctx.conn, a.id)?);
             with_aid(ctx.conn, hardship::update(ctx.conn, &a, ctx.now)?)
         }),
-        command("hardship_close", Access::Write, "关闭困难职工档案（脱困等）", |ctx: &Ctx, a: hardship::CloseFile| -> Result<_> {
+        command("members_hardship_close", Access::Write, "关闭困难职工档案（脱困等）", |ctx: &Ctx, a: hardship::CloseFile| -> Result<_> {
             ctx.record_before(&hardship::get(ctx.conn, a.id)?);
             with_aid(ctx.conn, hardship::close(ctx.conn, &a, ctx.now)?)
         }),

@@ -83,24 +83,3 @@ mod tests {
         assert_eq!(super::month_last_day("2024-02").to_string(), "2024-02-29");
     }
 }
-
-/// Entry points for the command line (`members import FILE`, `members list --format json`).
-/// Writes go through [`crate::App::call`], so they need a logged-in treasurer, run in one
-/// transaction and leave a change-log row, exactly as from the window.
-pub mod cli {
-    use crate::error::Result;
-    use crate::App;
-    use serde_json::{json, Value};
-
-    /// `members import FILE`: XLSX or CSV bytes; all or nothing. On bad rows the error is
-    /// `CoreError::RowErrors` (print each `第N行：…` to stderr and exit non-zero).
-    /// Returns `{imported, new_groups, members:[{id, member_no, name}]}`.
-    pub fn import_file(app: &mut App, file_name: &str, bytes: &[u8]) -> Result<Value> {
-        app.call("members_import", json!({"file_name": file_name, "data_base64": data_encoding::BASE64.encode(bytes)}))
-    }
-
-    /// `members list --format json`: the roll (ID numbers masked), read without a login.
-    pub fn list(app: &App) -> Result<Value> {
-        app.read("members_list", json!({}))
-    }
-}

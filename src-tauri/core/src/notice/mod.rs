@@ -578,22 +578,6 @@ pub fn html_page(conn: &Connection, args: &NoticeArgs, today: NaiveDate) -> Resu
     })
 }
 
-/// `notice --period … --out FILE.html | --format json` for the command line (read only).
-pub mod cli {
-    use super::{data, html_page, NoticeArgs};
-    use crate::error::Result;
-    use crate::App;
-
-    pub fn json(app: &App, period: &str) -> Result<serde_json::Value> {
-        let d = data(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, app.clock().today())?;
-        Ok(serde_json::to_value(d).expect("json"))
-    }
-
-    pub fn html(app: &App, period: &str) -> Result<super::NoticeHtml> {
-        html_page(app.conn(), &NoticeArgs { period: period.to_string(), published_on: None }, app.clock().today())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,30 +18,3 @@ pub mod commands;
 pub mod eligibility;
 pub mod history;
 pub mod rules;
-
-/// Entry points for the command line (`welfare create`, `welfare post`, `report welfare`).
-/// Writes go through [`crate::App::call`]: a logged-in user, one transaction, a change-log row.
-pub mod cli {
-    use crate::error::Result;
-    use crate::App;
-    use serde_json::{json, Value};
-
-    /// `welfare create …` → the batch (as `welfare_get`). `args` is the `welfare_create` JSON.
-    pub fn create(app: &mut App, args: Value) -> Result<Value> {
-        app.call("welfare_create", args)
-    }
-
-    /// `welfare post ID [--override-reason TEXT]` → `{batch, voucher}`.
-    pub fn post(app: &mut App, id: i64, override_reason: Option<&str>) -> Result<Value> {
-        let mut args = json!({ "id": id });
-        if let Some(r) = override_reason {
-            args["override_reason"] = json!(r);
-        }
-        app.call("welfare_post", args)
-    }
-
-    /// `report welfare --year YYYY --format json`, read without a login.
-    pub fn report(app: &App, year: i32) -> Result<Value> {
-        app.read("report_welfare", json!({ "year": year }))
-    }
-}

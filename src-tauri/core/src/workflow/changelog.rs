@@ -132,7 +132,7 @@ pub struct LogFilter {
     pub kind: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Exact command name, e.g. "vouchers_post".
+    /// Exact command name, e.g. "ledger_vouchers_post".
     #[serde(default)]
     pub command: Option<String>,
     #[serde(default)]

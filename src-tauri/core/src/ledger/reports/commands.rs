@@ -74,10 +74,10 @@ pub fn commands() -> Vec<Command> {
         command("ledger_export_hledger", Access::Read, "导出 hledger 格式的记账凭证", |ctx: &Ctx, _: NoArgs| -> Result<TextOut> {
             Ok(TextOut { text: super::hledger::export_hledger(ctx.conn)? })
         }),
-        command("vouchers_import_preview", Access::Read, "凭证导入预览", |ctx: &Ctx, a: FileArgs| {
+        command("ledger_vouchers_import_preview", Access::Read, "凭证导入预览", |ctx: &Ctx, a: FileArgs| {
             voucher_import::preview_voucher_import(ctx.conn, &decode_base64(&a.data_base64)?, &a.file_name)
         }),
-        command("vouchers_import", Access::Write, "凭证导入", |ctx: &Ctx, a: ImportArgs| {
+        command("ledger_vouchers_import", Access::Write, "凭证导入", |ctx: &Ctx, a: ImportArgs| {
             voucher_import::import_vouchers(ctx.conn, &decode_base64(&a.data_base64)?, &a.file_name, a.post, ctx.user.id, ctx.now)
         }),
     ]

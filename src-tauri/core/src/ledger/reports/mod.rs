@@ -165,7 +165,7 @@ pub(crate) fn sums_by_account(
     to: Option<&str>,
     exclude_sources: &[&str],
 ) -> Result<HashMap<String, (i64, i64)>> {
-    // Monthly totals (migration 0016), not the lines: a few rows per account and month.
+    // Monthly totals (migration 0008), not the lines: a few rows per account and month.
     let mut sql = String::from("SELECT account_code, SUM(debit_fen), SUM(credit_fen) FROM ledger_period_totals WHERE period >= ?1 AND period <= ?2");
     if !exclude_sources.is_empty() {
         let list = exclude_sources.iter().map(|s| format!("'{}'", s.replace('\'', "''"))).collect::<Vec<_>>().join(",");
