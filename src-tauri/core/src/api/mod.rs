@@ -7,6 +7,7 @@
 //! 3. runs a reading command directly, or a writing command inside one SQLite transaction that
 //!    also appends the change-log row — so a refused write leaves nothing behind.
 
+pub mod bindings;
 pub mod json_errors;
 pub mod registry;
 
@@ -43,7 +44,7 @@ pub struct App {
     clock: Clock,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LoginUser {
     pub id: i64,
     pub name: String,
@@ -51,7 +52,7 @@ pub struct LoginUser {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub db_path: String,
     pub initialized: bool,
@@ -64,12 +65,13 @@ pub struct AppInfo {
     pub today: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct PathArgs {
     path: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 struct LoginArgs {
     user_id: Option<i64>,
     name: Option<String>,

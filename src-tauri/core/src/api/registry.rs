@@ -8,6 +8,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::sync::OnceLock;
+use ts_rs::TS;
 
 /// What a command does, which decides who may run it and whether it runs in a transaction
 /// with a change-log row.
@@ -74,6 +75,8 @@ pub struct Command {
     pub access: Access,
     pub summary: &'static str,
     pub run: Runner,
+    /// Exports the TypeScript types of the arguments and the result (see [`super::bindings`]).
+    pub bindings: fn(&mut super::bindings::Bindings, &'static str),
 }
 
 impl Command {
@@ -86,8 +89,8 @@ impl Command {
 /// Wrap a typed core function as a command.
 pub fn command<A, R>(name: &'static str, access: Access, summary: &'static str, f: fn(&Ctx, A) -> Result<R>) -> Command
 where
-    A: DeserializeOwned + 'static,
-    R: Serialize + 'static,
+    A: DeserializeOwned + TS + 'static,
+    R: Serialize + TS + 'static,
 {
     Command {
         name,
@@ -98,11 +101,12 @@ where
             let out = f(ctx, a)?;
             serde_json::to_value(out).map_err(|e| CoreError::Internal(e.to_string()))
         }),
+        bindings: |b, name| b.command::<A, R>(name),
     }
 }
 
 /// Arguments of a command that takes none (`{}` or null).
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NoArgs {}
 

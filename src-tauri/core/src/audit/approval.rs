@@ -36,7 +36,7 @@ pub struct Submission<'a> {
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Approval {
     pub id: i64,
     pub kind: String,
@@ -59,13 +59,14 @@ pub struct Approval {
 }
 
 /// An item waiting for the chair, with what the chair needs to decide.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct QueueItem {
     #[serde(flatten)]
     pub approval: Approval,
     pub attachments_count: i64,
     pub attachments: Vec<AttachmentMeta>,
     /// The item itself (for a voucher draft: the draft with its lines).
+    #[ts(as = "Option<crate::api::bindings::QueueDetail>")]
     pub detail: Value,
 }
 
@@ -261,7 +262,8 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueItem>> {
         .collect()
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalFilter {
     #[serde(default)]

@@ -15,7 +15,7 @@ use crate::money::Money;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AmountLine {
     pub code: String,
     pub name: String,
@@ -28,7 +28,7 @@ pub struct AmountLine {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct IncomeSpending {
     pub income: Vec<AmountLine>,
     pub income_total: Money,
@@ -39,7 +39,7 @@ pub struct IncomeSpending {
     pub budget_note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DuesMonth {
     pub month: String,
     pub liable: i64,
@@ -49,7 +49,7 @@ pub struct DuesMonth {
     pub collected_in_month: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DuesSection {
     pub months: Vec<DuesMonth>,
     pub charged: Money,
@@ -62,7 +62,7 @@ pub struct DuesSection {
     pub collection_rate: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct WelfareRow {
     /// e.g. 节日慰问
     pub kind: String,
@@ -71,7 +71,7 @@ pub struct WelfareRow {
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct WelfareSection {
     pub available: bool,
     pub note: String,
@@ -79,7 +79,7 @@ pub struct WelfareSection {
     pub total: Money,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct OverrideRow {
     pub date: String,
     pub subject: String,
@@ -88,14 +88,14 @@ pub struct OverrideRow {
     pub by: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OverridesSection {
     pub available: bool,
     pub note: String,
     pub rows: Vec<OverrideRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ApprovalSummary {
     pub submitted: i64,
     pub approved: i64,
@@ -106,7 +106,7 @@ pub struct ApprovalSummary {
     pub spending_without_approver: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewSummary {
     pub vouchers: i64,
     pub reviewed: i64,
@@ -118,7 +118,7 @@ pub struct ReviewSummary {
     pub queries: Vec<review::Query>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MonthSignoff {
     pub period: String,
     pub vouchers: i64,
@@ -130,7 +130,7 @@ pub struct MonthSignoff {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Verification {
     pub ok: bool,
     pub message: String,
@@ -139,7 +139,7 @@ pub struct Verification {
     pub log_entries: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, ts_rs::TS)]
 pub struct ReportTexts {
     #[serde(default)]
     pub overview: String,
@@ -153,7 +153,7 @@ pub struct ReportTexts {
     pub updated_at: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AuditReport {
     pub title: String,
     pub year: i32,
@@ -375,7 +375,8 @@ pub fn texts(conn: &Connection, year: i32) -> Result<ReportTexts> {
         .unwrap_or_default())
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct SaveTexts {
     pub year: i32,

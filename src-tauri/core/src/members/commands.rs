@@ -6,12 +6,13 @@ use crate::error::Result;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct IdArg {
     pub id: i64,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OptDate {
     #[serde(default)]
     pub date: Option<NaiveDate>,

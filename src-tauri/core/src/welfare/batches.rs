@@ -42,7 +42,8 @@ fn pay_from_label(p: &str) -> &'static str {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "WelfareVoucherRef")]
 pub struct VoucherRef {
     pub id: i64,
     pub period: String,
@@ -60,7 +61,7 @@ fn voucher_ref(conn: &Connection, id: Option<i64>) -> Result<Option<VoucherRef>>
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Recipient {
     pub member_id: i64,
     pub member_no: String,
@@ -79,7 +80,7 @@ pub struct Recipient {
     pub blocker: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OverrideInfo {
     pub id: i64,
     pub batch_id: i64,
@@ -93,7 +94,7 @@ pub struct OverrideInfo {
     pub valid: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Batch {
     pub id: i64,
     pub kind: String,
@@ -146,7 +147,7 @@ pub struct Batch {
     pub can_post: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BatchListItem {
     pub id: i64,
     pub kind: String,
@@ -454,7 +455,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Batch> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct BatchFilter {
     #[serde(default)]
     pub year: Option<i32>,
@@ -510,7 +512,8 @@ pub fn list(conn: &Connection, f: &BatchFilter) -> Result<Vec<BatchListItem>> {
 }
 
 /// A recipient as given by hand or in `welfare_create`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RecipientInput {
     pub member_id: i64,
     #[serde(default)]
@@ -520,13 +523,14 @@ pub struct RecipientInput {
 }
 
 /// A file of recipients (XLSX or CSV: 姓名 or 会员号, 金额, 备注).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct FileInput {
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct BatchInput {
     pub kind: String,
     pub name: String,
@@ -685,7 +689,7 @@ fn editable(conn: &Connection, id: i64, now: &str) -> Result<Row> {
     Ok(r)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct BatchUpdate {
     pub id: i64,
     #[serde(flatten)]
@@ -730,7 +734,8 @@ pub fn delete(conn: &Connection, id: i64, now: &str) -> Result<Batch> {
     Ok(b)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AddByRule {
     pub batch_id: i64,
     pub rule: String,
@@ -741,14 +746,14 @@ pub struct AddByRule {
     pub amount: Option<Money>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Skipped {
     pub member_id: i64,
     pub name: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AddResult {
     pub added: usize,
     pub skipped: Vec<Skipped>,
@@ -799,7 +804,7 @@ pub fn candidates(conn: &Connection, rule: &str, arg: Option<&str>, date: NaiveD
     eligibility::select(conn, rule, arg, date)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct AddRecipients {
     pub batch_id: i64,
     pub recipients: Vec<RecipientInput>,
@@ -827,7 +832,7 @@ pub fn add_recipients(conn: &Connection, a: &AddRecipients, now: &str) -> Result
     get(conn, a.batch_id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct RemoveRecipients {
     pub batch_id: i64,
     pub member_ids: Vec<i64>,
@@ -841,7 +846,8 @@ pub fn remove_recipients(conn: &Connection, a: &RemoveRecipients, now: &str) -> 
     get(conn, a.batch_id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AmountItem {
     pub member_id: i64,
     #[serde(default)]
@@ -850,7 +856,8 @@ pub struct AmountItem {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct SetAmounts {
     pub batch_id: i64,
     /// One amount for everyone in the batch (also becomes the default amount).
@@ -858,6 +865,7 @@ pub struct SetAmounts {
     pub amount: Option<Money>,
     /// Or each their own (and/or a note).
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub items: Vec<AmountItem>,
 }
 
@@ -891,14 +899,16 @@ pub fn set_amounts(conn: &Connection, a: &SetAmounts, now: &str) -> Result<Batch
 
 // ---------------------------------------------------------------- import
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportArgs")]
 pub struct ImportArgs {
     pub batch_id: i64,
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportRow")]
 pub struct ImportRow {
     pub row: usize,
     pub member_id: Option<i64>,
@@ -908,7 +918,8 @@ pub struct ImportRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportPreview")]
 pub struct ImportPreview {
     pub file_name: String,
     pub count: usize,
@@ -1079,7 +1090,8 @@ pub fn import_template() -> Result<crate::members::import::FileOut> {
 
 // ---------------------------------------------------------------- approval, override, posting
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct IdNote {
     pub id: i64,
     #[serde(default)]
@@ -1175,7 +1187,7 @@ pub fn record_override(conn: &Connection, id: i64, reason: &str, chair_id: i64, 
     Ok(o)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PostResult {
     pub batch: Batch,
     pub voucher: VoucherRef,
@@ -1243,7 +1255,7 @@ pub fn post(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<PostR
     Ok(PostResult { voucher: batch.voucher.clone().expect("posted"), batch })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct Reverse {
     pub id: i64,
     pub date: NaiveDate,
@@ -1276,7 +1288,7 @@ pub fn reverse(conn: &Connection, a: &Reverse, user_id: i64, now: &str) -> Resul
 
 // ---------------------------------------------------------------- sign-for sheet
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignRow {
     pub no: usize,
     pub member_no: String,
@@ -1289,7 +1301,7 @@ pub struct SignRow {
 }
 
 /// What the printed 领取签收表 shows (A4 portrait).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignSheet {
     pub batch_id: i64,
     pub title: String,

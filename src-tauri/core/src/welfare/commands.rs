@@ -12,17 +12,18 @@ use crate::users::{self, Role};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct IdArg {
     pub id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct MemberArg {
     pub member_id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct CandidatesArg {
     pub rule: String,
     #[serde(default)]
@@ -30,7 +31,8 @@ pub struct CandidatesArg {
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OverrideArg {
     pub id: i64,
     pub reason: String,
@@ -41,7 +43,8 @@ pub struct OverrideArg {
     pub chair_password: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PostArg {
     pub id: i64,
     /// Record the chair's override with this reason before posting.
