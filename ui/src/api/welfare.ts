@@ -313,12 +313,3 @@ export function readFileBase64(file: File): Promise<string> {
     r.readAsDataURL(file)
   })
 }
-
-/** "12345.6" → "12,345.60" without going through a float. */
-export function formatMoney(s: string | null | undefined): string {
-  if (s === null || s === undefined || s === '') return ''
-  const neg = s.startsWith('-')
-  const [int, frac = ''] = (neg ? s.slice(1) : s).split('.')
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${neg ? '-' : ''}${grouped}.${(frac + '00').slice(0, 2)}`
-}
