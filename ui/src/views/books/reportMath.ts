@@ -1,6 +1,6 @@
 // Exact arithmetic the books pages do on the client (BigInt fen, never floats).
-import type { Side } from '@/api/books'
 import { fenToString, sameAmount, toFen } from '@/utils/money'
+import type { Side, TrialBalanceTotals } from '@/bindings'
 
 /**
  * A balance signed in the account's normal direction → the 借方 / 贷方 column it belongs in.
@@ -16,17 +16,8 @@ export function sideColumns(signed: string, normal: Side): { debit: string; cred
   return debitSide ? { debit: abs, credit: '' } : { debit: '', credit: abs }
 }
 
-export interface TbTotals {
-  opening_debit: string
-  opening_credit: string
-  debit: string
-  credit: string
-  closing_debit: string
-  closing_credit: string
-}
-
 /** The three pairs a 科目余额表 must balance: opening, period, closing. */
-export function trialBalanceBalanced(t: TbTotals): boolean {
+export function trialBalanceBalanced(t: TrialBalanceTotals): boolean {
   return (
     sameAmount(t.opening_debit, t.opening_credit) && sameAmount(t.debit, t.credit) && sameAmount(t.closing_debit, t.closing_credit)
   )
