@@ -4,6 +4,7 @@ import type { Draft } from "./Draft";
 
 /**
  * What an approval-queue item's `detail` holds (`audit::approval::QueueItem`, sent as free
- * JSON): the spending draft or the welfare payout batch waiting for the chair.
+ * JSON): the spending draft or the welfare payout batch waiting for the chair. Only a type for
+ * TypeScript: never built.
  */
 export type QueueDetail = Draft | Batch;

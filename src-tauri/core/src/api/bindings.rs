@@ -26,12 +26,13 @@ pub struct SessionUser {
 }
 
 /// What an approval-queue item's `detail` holds (`audit::approval::QueueItem`, sent as free
-/// JSON): the spending draft or the welfare payout batch waiting for the chair.
+/// JSON): the spending draft or the welfare payout batch waiting for the chair. Only a type for
+/// TypeScript: never built.
 #[derive(TS)]
 #[ts(untagged)]
 pub enum QueueDetail {
-    Draft(crate::ledger::drafts::Draft),
-    Batch(crate::welfare::batches::Batch),
+    Draft(Box<crate::ledger::drafts::Draft>),
+    Batch(Box<crate::welfare::batches::Batch>),
 }
 
 /// The generated files, by name relative to `ui/src/bindings/`.
