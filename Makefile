@@ -1,7 +1,7 @@
 # 工会账本 — the two commands a newcomer needs:
 #   make run    install what is missing, build, and open the app
 #   make test   install what is missing, then run every test (core, CLI, UI, end-to-end)
-.PHONY: run test deps deps-test ui core-test dates-test ui-test app e2e bench clean
+.PHONY: run test deps deps-test ui core-test dates-test ui-test app e2e bench bindings clean
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -39,6 +39,11 @@ app: ui
 
 e2e: app
 	node tests/e2e/run.mjs
+
+# Regenerate the UI's IPC types (ui/src/bindings/) from the Rust types; `cargo test` fails while
+# the committed ones are stale (src-tauri/core/tests/bindings.rs).
+bindings:
+	TS_RS_EXPORT_DIR=$(CURDIR)/ui/src/bindings cargo test -p union-ledger-core --test bindings -- --ignored export_bindings
 
 # Criterion benches of the core's reports, then the command line against hledger 1.25 on the
 # large sample book (built once, cached under target/bench/).

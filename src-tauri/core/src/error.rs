@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
 /// One problem in one row of an imported file (1-based row number as the user sees it in Excel).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct RowError {
     pub row: usize,
     pub message: String,
@@ -115,10 +115,11 @@ impl CoreError {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
+    #[ts(type = "Record<string, unknown>")]
     pub details: Value,
 }
 

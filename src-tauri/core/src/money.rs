@@ -202,6 +202,19 @@ impl fmt::Display for Money {
     }
 }
 
+/// In TypeScript (ui/src/bindings/) money is a plain decimal string, as in the JSON: never a
+/// number.
+impl ts_rs::TS for Money {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "string".into()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        "string".into()
+    }
+}
+
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())

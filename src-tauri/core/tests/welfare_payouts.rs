@@ -192,7 +192,7 @@ fn a_breach_blocks_posting_until_the_chair_overrides_with_a_reason_which_is_kept
     // The treasurer cannot override alone.
     let e = app.call("welfare_post", json!({"id": id, "override_reason": "我说可以"})).unwrap_err();
     assert_eq!(e.code(), "permission_denied", "{e}");
-    let e = app.call("welfare_override", json!({"id": id, "reason": "x", "chair_password": "wrong"})).unwrap_err();
+    let e = app.call("welfare_override", json!({"id": id, "reason": "x", "confirm_password": "wrong"})).unwrap_err();
     assert_eq!(e.code(), "auth_failed");
     // Nor can the auditor, even with a reason.
     as_user(&mut app, AUDITOR);
@@ -242,7 +242,7 @@ fn the_chair_can_override_at_the_treasurers_desk_and_an_edit_afterwards_voids_it
     let b = create(&mut app, json!({"kind": "festival", "name": "2026年端午慰问", "date": "2026-06-10", "form": "现金", "pay_from": "cash", "recipients": [{"member_id": r.jia, "amount": "100"}]}));
     let id = b["id"].as_i64().unwrap();
     assert_eq!(b["breaches"][0]["rule"], "cash");
-    let o = app.call("welfare_override", json!({"id": id, "reason": "食堂停业，经研究发放现金", "chair_name": CHAIR, "chair_password": PASSWORD})).unwrap();
+    let o = app.call("welfare_override", json!({"id": id, "reason": "食堂停业，经研究发放现金", "confirm_user": CHAIR, "confirm_password": PASSWORD})).unwrap();
     assert_eq!(o["chair_name"], CHAIR);
     assert_eq!(app.call("welfare_get", json!({"id": id})).unwrap()["can_post"], true);
     // Changing the amount voids the override: the chair approved that batch, not this one.
@@ -250,7 +250,7 @@ fn the_chair_can_override_at_the_treasurers_desk_and_an_edit_afterwards_voids_it
     let b = app.call("welfare_get", json!({"id": id})).unwrap();
     assert!(b["override"].is_null());
     assert!(post(&mut app, id).is_err());
-    app.call("welfare_override", json!({"id": id, "reason": "同意 150 元", "chair_password": PASSWORD})).unwrap();
+    app.call("welfare_override", json!({"id": id, "reason": "同意 150 元", "confirm_password": PASSWORD})).unwrap();
     let out = post(&mut app, id).unwrap();
     assert_eq!(lines(&app, out["voucher"]["id"].as_i64().unwrap()), vec![("50105".into(), 15000, 0), ("101".into(), 0, 15000)]);
     // Both overrides stay on record.

@@ -1,7 +1,7 @@
 import { call } from './ipc'
-import type { AppInfo, BookInitArgs } from './types'
+import type { InitBook } from '@/bindings'
 
-export const appInfo = () => call<AppInfo>('app_info')
-export const bookInit = (args: BookInitArgs) => call<AppInfo>('book_init', args)
-export const bookOpen = (path: string) => call<AppInfo>('book_open', { path })
-export const bookNew = (path: string) => call<AppInfo>('book_new', { path })
+export const appInfo = () => call('app_info')
+export const bookInit = (args: InitBook) => call('book_init', args)
+export const bookOpen = (path: string) => call('book_open', { path })
+export const bookNew = (path: string) => call('book_new', { path })

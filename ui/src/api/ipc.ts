@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core'
 import { ElMessage } from 'element-plus'
 import { i18n } from '@/locales'
-import type { BackendError } from './types'
+import type { ErrorPayload, IpcCommandName, IpcCommands } from '@/bindings'
 
 export class AppError extends Error {
   readonly code: string
@@ -18,26 +18,32 @@ export class AppError extends Error {
   }
 }
 
-function isBackendError(e: unknown): e is BackendError {
+function isErrorPayload(e: unknown): e is ErrorPayload {
   return (
     typeof e === 'object' &&
     e !== null &&
-    typeof (e as BackendError).code === 'string' &&
-    typeof (e as BackendError).message === 'string'
+    typeof (e as ErrorPayload).code === 'string' &&
+    typeof (e as ErrorPayload).message === 'string'
   )
 }
 
 /** Normalise anything thrown by invoke (or by us) into an AppError. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e
-  if (isBackendError(e)) return new AppError(e.code, e.message, e.details)
+  if (isErrorPayload(e)) return new AppError(e.code, e.message, e.details)
   if (e instanceof Error) return new AppError('internal', e.message)
   return new AppError('internal', String(e))
 }
 
-export async function call<T>(name: string, args?: object): Promise<T> {
+/** What command `K` takes, and what it returns: generated from the Rust types (src/bindings/). */
+export type CommandArgs<K extends IpcCommandName> = IpcCommands[K]['args']
+export type CommandResult<K extends IpcCommandName> = IpcCommands[K]['result']
+/** The arguments may be left out when every field is optional. */
+type ArgsParam<K extends IpcCommandName> = {} extends CommandArgs<K> ? [args?: CommandArgs<K>] : [args: CommandArgs<K>]
+
+export async function call<K extends IpcCommandName>(name: K, ...[args]: ArgsParam<K>): Promise<CommandResult<K>> {
   try {
-    return await invoke<T>('call', { name, args: args ?? {} })
+    return await invoke<CommandResult<K>>('call', { name, args: args ?? {} })
   } catch (e) {
     throw toAppError(e)
   }
@@ -92,9 +98,12 @@ export function showError(e: unknown): string {
 }
 
 /** Run a call and toast its error; resolves to undefined on failure. */
-export async function callWithToast<T>(name: string, args?: object): Promise<T | undefined> {
+export async function callWithToast<K extends IpcCommandName>(
+  name: K,
+  ...args: ArgsParam<K>
+): Promise<CommandResult<K> | undefined> {
   try {
-    return await call<T>(name, args)
+    return await call(name, ...args)
   } catch (e) {
     showError(e)
     return undefined

@@ -1,11 +1,9 @@
 import { call } from './ipc'
-import type { Role, User } from './types'
+import type { Role } from '@/bindings'
 
-export const listUsers = () => call<User[]>('users_list')
-export const addUser = (name: string, role: Role, password: string) =>
-  call<User>('users_add', { name, role, password })
-export const setUserActive = (id: number, active: boolean) =>
-  call<User>('users_set_active', { id, active })
+export const listUsers = () => call('users_list')
+export const addUser = (name: string, role: Role, password: string) => call('users_add', { name, role, password })
+export const setUserActive = (id: number, active: boolean) => call('users_set_active', { id, active })
 /** Own password needs old_password; treasurer/chair may reset another user's without it. */
 export const changePassword = (id: number, new_password: string, old_password?: string) =>
-  call<null>('users_change_password', old_password === undefined ? { id, new_password } : { id, old_password, new_password })
+  call('users_change_password', old_password === undefined ? { id, new_password } : { id, old_password, new_password })

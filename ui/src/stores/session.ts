@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as appApi from '@/api/app'
 import * as sessionApi from '@/api/session'
-import type { AppInfo, SessionUser } from '@/api/types'
+import type { AppInfo, SessionUser } from '@/bindings'
 import { setToday } from './today'
 
 export const useSessionStore = defineStore('session', () => {

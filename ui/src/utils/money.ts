@@ -1,10 +1,11 @@
-// Money in the voucher and entry screens. Amounts are decimal strings ("1234.50") end to end;
-// arithmetic is on integer fen held in BigInt, so nothing ever passes through a float
-// (no Number(), parseFloat or toFixed on an amount anywhere in this file).
+// The UI's one money library. Amounts are decimal strings ("1234.50") end to end, as the core
+// sends them (src/bindings/ types every amount as `string`); arithmetic is on integer fen held
+// in BigInt, so nothing ever passes through a float (no Number(), parseFloat or toFixed on an
+// amount anywhere in this file). Dates and other display helpers live in format.ts.
 
 const FULLWIDTH = /[０-９]/g
 
-/** Full-width digits and punctuation → ASCII; separators and spaces removed. */
+/** Full-width digits and punctuation → ASCII; separators, spaces and a leading ¥ removed. */
 function normalise(s: string): string {
   return s
     .replace(FULLWIDTH, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
@@ -40,6 +41,30 @@ export function normaliseMoney(input: string | null | undefined): string | null 
   return f === null ? null : fenToString(f)
 }
 
+/** Sum decimal strings exactly; blank strings count as zero, invalid ones make it null. */
+export function sumDecimals(values: readonly (string | null | undefined)[]): string | null {
+  let total = 0n
+  for (const v of values) {
+    if (v === null || v === undefined || String(v).trim() === '') continue
+    const fen = toFen(v)
+    if (fen === null) return null
+    total += fen
+  }
+  return fenToString(total)
+}
+
+/** Two amounts equal to the fen ("1,000" equals "1000.00"). False if either is not an amount. */
+export function sameAmount(a: string | null | undefined, b: string | null | undefined): boolean {
+  const fa = toFen(a ?? '')
+  const fb = toFen(b ?? '')
+  return fa !== null && fb !== null && fa === fb
+}
+
+/** True only for an amount that is zero ("0", "0.00"); blank and invalid text are not. */
+export function isZeroAmount(v: string | null | undefined): boolean {
+  return toFen(v ?? '') === 0n
+}
+
 /** Blank counts as zero; invalid text also as zero (the form flags it separately). */
 function fenOrZero(v: string | null | undefined): bigint {
   return toFen(v) ?? 0n
@@ -59,6 +84,7 @@ export function compareMoney(a: string | null | undefined, b: string | null | un
   return d === 0n ? 0 : d < 0n ? -1 : 1
 }
 
+/** Zero, blank or not an amount (compare isZeroAmount). */
 export function isZeroMoney(v: string | null | undefined): boolean {
   return fenOrZero(v) === 0n
 }
@@ -87,7 +113,8 @@ export function formatMoney(v: string | null | undefined): string {
   return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`
 }
 
-/** Like formatMoney, but zero shows as an empty cell (voucher columns leave the other side blank). */
+/** Like formatMoney, but zero shows as an empty cell (vouchers, journals and ledgers leave the
+ * other side blank). */
 export function formatMoneyOrBlank(v: string | null | undefined): string {
   return isZeroMoney(v) ? '' : formatMoney(v)
 }

@@ -9,6 +9,7 @@
 //!    also appends the change-log row — so a refused write leaves nothing behind.
 
 pub mod aliases;
+pub mod bindings;
 pub mod registry;
 
 use crate::workflow::changelog;
@@ -44,7 +45,7 @@ pub struct App {
     clock: Clock,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LoginUser {
     pub id: i64,
     pub name: String,
@@ -52,7 +53,7 @@ pub struct LoginUser {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub db_path: String,
     pub initialized: bool,
@@ -65,12 +66,13 @@ pub struct AppInfo {
     pub today: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct PathArgs {
     path: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 struct LoginArgs {
     user_id: Option<i64>,
     name: Option<String>,

@@ -12,15 +12,27 @@ use crate::workflow::approval::{self, Approval, KIND_VOUCHER_DRAFT, KIND_WELFARE
 use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
+
+/// What an approval-queue item's `detail` holds (`QueueItem`, sent as free
+/// JSON): the spending draft or the welfare payout batch waiting for the chair. Only a type for
+/// TypeScript: never built.
+#[derive(TS)]
+#[ts(untagged)]
+pub enum QueueDetail {
+    Draft(Box<drafts::Draft>),
+    Batch(Box<batches::Batch>),
+}
 
 /// An item waiting for the chair, with what the chair needs to decide.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct QueueItem {
     #[serde(flatten)]
     pub approval: Approval,
     pub attachments_count: i64,
     pub attachments: Vec<AttachmentMeta>,
     /// The item itself (for a voucher draft: the draft with its lines).
+    #[ts(as = "Option<QueueDetail>")]
     pub detail: Value,
 }
 

@@ -7,27 +7,28 @@ use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DecideArgs {
     pub id: i64,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodArg {
     pub period: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct YearArg {
     pub year: i32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct HtmlReport {
     pub file_name: String,
     pub html: String,

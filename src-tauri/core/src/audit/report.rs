@@ -16,7 +16,7 @@ use crate::money::Money;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AmountLine {
     pub code: String,
     pub name: String,
@@ -29,7 +29,7 @@ pub struct AmountLine {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct IncomeSpending {
     pub income: Vec<AmountLine>,
     pub income_total: Money,
@@ -40,7 +40,7 @@ pub struct IncomeSpending {
     pub budget_note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DuesMonth {
     pub month: String,
     pub liable: i64,
@@ -50,7 +50,7 @@ pub struct DuesMonth {
     pub collected_in_month: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DuesSection {
     pub months: Vec<DuesMonth>,
     pub charged: Money,
@@ -63,7 +63,7 @@ pub struct DuesSection {
     pub collection_rate: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct WelfareRow {
     /// e.g. 节日慰问
     pub kind: String,
@@ -72,7 +72,7 @@ pub struct WelfareRow {
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct WelfareSection {
     pub available: bool,
     pub note: String,
@@ -80,7 +80,7 @@ pub struct WelfareSection {
     pub total: Money,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct OverrideRow {
     pub date: String,
     pub subject: String,
@@ -89,14 +89,14 @@ pub struct OverrideRow {
     pub by: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OverridesSection {
     pub available: bool,
     pub note: String,
     pub rows: Vec<OverrideRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ApprovalSummary {
     pub submitted: i64,
     pub approved: i64,
@@ -107,7 +107,7 @@ pub struct ApprovalSummary {
     pub spending_without_approver: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewSummary {
     pub vouchers: i64,
     pub reviewed: i64,
@@ -119,7 +119,7 @@ pub struct ReviewSummary {
     pub queries: Vec<review::Query>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MonthSignoff {
     pub period: String,
     pub vouchers: i64,
@@ -131,7 +131,7 @@ pub struct MonthSignoff {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Verification {
     pub ok: bool,
     pub message: String,
@@ -140,7 +140,7 @@ pub struct Verification {
     pub log_entries: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, ts_rs::TS)]
 pub struct ReportTexts {
     #[serde(default)]
     pub overview: String,
@@ -154,7 +154,7 @@ pub struct ReportTexts {
     pub updated_at: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AuditReport {
     pub title: String,
     pub year: i32,
@@ -376,7 +376,8 @@ pub fn texts(conn: &Connection, year: i32) -> Result<ReportTexts> {
         .unwrap_or_default())
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct SaveTexts {
     pub year: i32,

@@ -14,23 +14,24 @@ use serde::{Deserialize, Serialize};
 
 pub const COMMENT_MAX_CHARS: usize = 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
     Reviewed,
     Query,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct MarkArgs {
     pub voucher_id: i64,
     pub status: Mark,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub comment: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewItem {
     pub voucher_id: i64,
     pub period: String,
@@ -58,7 +59,7 @@ pub struct ReviewItem {
     pub spends: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Query {
     pub id: i64,
     pub voucher_id: i64,
@@ -240,7 +241,7 @@ pub fn mark(conn: &Connection, a: &MarkArgs, user: &User, now: &str) -> Result<R
 }
 
 /// A file given with an answer (same shape as an attachment upload, without the owner).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerFile {
     pub file_name: String,
@@ -248,7 +249,8 @@ pub struct AnswerFile {
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerArgs {
     pub query_id: i64,
@@ -300,11 +302,12 @@ pub fn answer(conn: &Connection, a: &AnswerArgs, user_id: i64, now: &str) -> Res
     get_query(conn, q.id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct CloseArgs {
     pub query_id: i64,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
 }
 
@@ -326,7 +329,7 @@ pub fn close_query(conn: &Connection, a: &CloseArgs, user: &User, now: &str) -> 
     get_query(conn, q.id)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewList {
     pub period: String,
     pub vouchers: Vec<ReviewItem>,
@@ -360,7 +363,8 @@ pub fn list(conn: &Connection, period: &str) -> Result<ReviewList> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct QueryFilter {
     /// open | answered | closed | pending (open or answered); all when omitted.

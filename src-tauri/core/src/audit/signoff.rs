@@ -9,7 +9,7 @@ use crate::ledger::chain;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Signoff {
     pub id: i64,
     pub period: String,
@@ -33,7 +33,7 @@ pub struct Signoff {
     log_hash: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignoffStatus {
     pub period: String,
     /// The book requires a sign-off before close.
@@ -193,11 +193,12 @@ pub fn status(conn: &Connection, period: &str) -> Result<SignoffStatus> {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct SignArgs {
     pub period: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
 }
 

@@ -7,7 +7,7 @@ use crate::error::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct VerifyReport {
     pub ok: bool,
     /// Short fingerprint of the voucher chain head (12 base32 characters in groups of four).

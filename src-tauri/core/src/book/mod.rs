@@ -42,7 +42,7 @@ pub fn parse_month(s: &str) -> Result<NaiveDate> {
         .ok_or_else(|| CoreError::validation("month", format!("月份“{s}”格式不正确，应为 YYYY-MM，例如 2026-01")))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Settings {
     pub union_name: String,
     pub unit_name: String,
@@ -96,7 +96,8 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct SettingsUpdate {
     pub union_name: Option<String>,
     pub unit_name: Option<String>,
@@ -144,7 +145,7 @@ fn validate_province(v: &str) -> Result<String> {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct UserSpec {
     pub name: String,
     pub password: String,
@@ -159,22 +160,25 @@ impl std::str::FromStr for UserSpec {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct InitBook {
     pub union_name: String,
     pub unit_name: String,
     pub start_month: String,
     pub province: String,
     #[serde(default = "default_chart")]
+    #[ts(optional, as = "Option<_>")]
     pub chart_version: String,
     pub treasurer: UserSpec,
     pub chair: UserSpec,
     pub auditor: UserSpec,
     /// 支出须经工会主席审批 (on unless switched off here or later by the chair).
     #[serde(default = "yes")]
+    #[ts(optional, as = "Option<_>")]
     pub approval_required: bool,
     /// 结账须经审委员签字 (on unless switched off).
     #[serde(default = "yes")]
+    #[ts(optional, as = "Option<_>")]
     pub signoff_required: bool,
 }
 
@@ -183,7 +187,8 @@ fn yes() -> bool {
 }
 
 /// The controls the chair may switch (`book_settings_set_controls`); omitted fields stay as they are.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct Controls {
     #[serde(default)]

@@ -6,12 +6,13 @@ use crate::error::Result;
 use crate::io::decode_base64;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct YearArg {
     pub year: i32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ReportArgs {
     pub year: i32,
     /// Count actuals up to this month ("YYYY-MM"); default December.

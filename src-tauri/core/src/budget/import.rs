@@ -17,14 +17,16 @@ const HEADERS: &[(&str, &[&str])] = &[
     ("purpose", &["用途", "用途说明", "说明", "备注"]),
 ];
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(rename = "BudgetImportArgs")]
 pub struct ImportArgs {
     pub year: i32,
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "BudgetImportRow")]
 pub struct ImportRow {
     pub row: usize,
     pub account_code: String,
@@ -33,7 +35,8 @@ pub struct ImportRow {
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "BudgetImportPreview")]
 pub struct ImportPreview {
     pub year: i32,
     pub file_name: String,

@@ -32,7 +32,8 @@ pub(crate) fn check_year(year: i32) -> Result<i32> {
 }
 
 /// The approval record of a year's plan.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "BudgetApproval")]
 pub struct Approval {
     /// 工会委员会审议通过日期
     pub committee_date: Option<NaiveDate>,
@@ -50,7 +51,7 @@ impl Approval {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetLine {
     pub account_code: String,
     pub account_name: String,
@@ -60,7 +61,7 @@ pub struct BudgetLine {
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Adjustment {
     pub id: i64,
     pub date: NaiveDate,
@@ -73,7 +74,7 @@ pub struct Adjustment {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetYear {
     pub year: i32,
     pub approval: Approval,
@@ -137,21 +138,24 @@ pub fn get(conn: &Connection, year: i32) -> Result<BudgetYear> {
     Ok(BudgetYear { year, approval: approval(conn, year)?, lines, adjustments })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(rename = "BudgetLineInput")]
 pub struct LineInput {
     pub account_code: String,
     pub amount: Money,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetLines {
     pub year: i32,
     pub lines: Vec<LineInput>,
     /// Replace the whole year's lines (the grid and the import do); otherwise upsert the given
     /// lines, and a zero amount with no purpose removes a line.
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub replace: bool,
 }
 
@@ -212,7 +216,7 @@ pub fn set_lines(conn: &Connection, a: &SetLines) -> Result<BudgetYear> {
     get(conn, year)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct AdjustInput {
     pub account_code: String,
     pub date: NaiveDate,
@@ -252,7 +256,8 @@ pub fn adjust(conn: &Connection, a: &AdjustInput, user_id: i64, now: &str) -> Re
     get(conn, year)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct SetApproval {
     pub year: i32,
     #[serde(default)]
@@ -262,6 +267,7 @@ pub struct SetApproval {
     #[serde(default)]
     pub upper_date: Option<NaiveDate>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
 }
 
@@ -284,7 +290,7 @@ pub fn set_approval(conn: &Connection, a: &SetApproval) -> Result<BudgetYear> {
 }
 
 /// One account in the budget report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetRow {
     pub code: String,
     pub name: String,
@@ -311,7 +317,7 @@ pub struct BudgetRow {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetTotals {
     pub original: Money,
     pub adjustments: Money,
@@ -322,7 +328,7 @@ pub struct BudgetTotals {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetReport {
     pub year: i32,
     /// Last month counted ("YYYY-MM").

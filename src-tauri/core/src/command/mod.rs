@@ -6,6 +6,7 @@
 //! This sits low in the floor plan (just above `users`) so that every module's commands can
 //! use it while the table above them imports those commands.
 
+pub mod bindings;
 pub mod json_errors;
 
 use crate::error::{CoreError, Result};
@@ -13,6 +14,7 @@ use crate::users::{Role, User};
 use rusqlite::Connection;
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 use std::cell::RefCell;
 
 /// What a command does, which decides who may run it and whether it runs in a transaction
@@ -98,6 +100,8 @@ pub struct Command {
     pub access: Access,
     pub summary: &'static str,
     pub run: Runner,
+    /// Exports the TypeScript types of the arguments and the result (see [`bindings`]).
+    pub bindings: fn(&mut bindings::Bindings, &'static str),
 }
 
 impl Command {
@@ -110,8 +114,8 @@ impl Command {
 /// Wrap a typed core function as a command.
 pub fn command<A, R>(name: &'static str, access: Access, summary: &'static str, f: fn(&Ctx, A) -> Result<R>) -> Command
 where
-    A: DeserializeOwned + 'static,
-    R: Serialize + 'static,
+    A: DeserializeOwned + TS + 'static,
+    R: Serialize + TS + 'static,
 {
     Command {
         name,
@@ -122,11 +126,12 @@ where
             let out = f(ctx, a)?;
             serde_json::to_value(out).map_err(|e| CoreError::Internal(e.to_string()))
         }),
+        bindings: |b, name| b.command::<A, R>(name),
     }
 }
 
 /// Arguments of a command that takes none (`{}` or null).
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NoArgs {}
 

@@ -20,7 +20,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct DashboardArgs {
     /// The year to show; the current year when omitted.
@@ -29,7 +30,7 @@ pub struct DashboardArgs {
 }
 
 /// One month of the year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MonthFigures {
     pub period: String,
     /// 本月收入 and 本月支出 as in the income statement (year-end 结转 left out).
@@ -45,7 +46,7 @@ pub struct MonthFigures {
 }
 
 /// Budget execution of one first-level expense account.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetCategory {
     pub code: String,
     pub name: String,
@@ -56,7 +57,7 @@ pub struct BudgetCategory {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BudgetSummary {
     /// Whether any budget line is entered for the year.
     pub has_budget: bool,
@@ -68,7 +69,7 @@ pub struct BudgetSummary {
 }
 
 /// Dues of the year, January to the last month counted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DuesYear {
     pub charged: Money,
     pub paid: Money,
@@ -80,7 +81,7 @@ pub struct DuesYear {
 }
 
 /// What is waiting, for whoever is logged in (the page picks what each role acts on).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Todo {
     /// Past months (before today's month, from the book's start) that are still open.
     pub months_to_close: Vec<String>,
@@ -96,7 +97,7 @@ pub struct Todo {
     pub hardship_reviews_due: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Dashboard {
     pub year: i32,
     pub today: NaiveDate,

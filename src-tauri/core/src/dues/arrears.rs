@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// 章程: six consecutive months without dues is deemed leaving.
 pub const FLAG_MONTHS: i64 = 6;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct MonthAmount {
     pub month: String,
     pub due: Money,
@@ -19,7 +19,7 @@ pub struct MonthAmount {
     pub outstanding: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ArrearsMember {
     pub member_id: i64,
     pub member_no: String,
@@ -37,7 +37,7 @@ pub struct ArrearsMember {
     pub flagged: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Arrears {
     pub as_of_month: String,
     pub members: Vec<ArrearsMember>,
@@ -45,7 +45,7 @@ pub struct Arrears {
     pub flagged_count: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct ArrearsArgs {
     pub as_of_month: String,
 }
@@ -121,7 +121,7 @@ pub fn arrears(conn: &Connection, as_of_month: &str) -> Result<Arrears> {
     Ok(Arrears { as_of_month: as_of, members, total, flagged_count })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatementMonth {
     pub month: String,
     pub charged: bool,
@@ -133,14 +133,14 @@ pub struct StatementMonth {
     pub outstanding: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatementTotals {
     pub due: Money,
     pub paid: Money,
     pub outstanding: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatementPayment {
     pub id: i64,
     pub date: chrono::NaiveDate,
@@ -153,7 +153,7 @@ pub struct StatementPayment {
     pub voucher: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Statement {
     pub union_name: String,
     pub year: i32,
@@ -169,7 +169,7 @@ pub struct Statement {
     pub payments: Vec<StatementPayment>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct StatementArgs {
     pub member_id: i64,
     pub year: i32,
@@ -253,7 +253,7 @@ pub fn statement(conn: &Connection, member_id: i64, year: i32) -> Result<Stateme
     })
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Summary {
     pub month: String,
     /// Members charged for the month.
@@ -270,7 +270,7 @@ pub struct Summary {
     pub collected_in_month: Money,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct MonthArgs {
     pub month: String,
 }
@@ -306,7 +306,7 @@ pub fn summary(conn: &Connection, month: &str) -> Result<Summary> {
     })
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ReportDuesMember {
     pub member_no: String,
     pub name: String,
@@ -316,7 +316,7 @@ pub struct ReportDuesMember {
     pub outstanding: Money,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ReportDuesTotals {
     pub due: Money,
     pub paid: Money,
@@ -324,7 +324,7 @@ pub struct ReportDuesTotals {
 }
 
 /// `report dues --month YYYY-MM --format json`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ReportDues {
     pub month: String,
     pub members: Vec<ReportDuesMember>,

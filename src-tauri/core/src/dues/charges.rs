@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Charge {
     pub id: i64,
     pub member_id: i64,
@@ -93,14 +93,14 @@ fn target(b: &MemberBasis, wage_fen: Option<i64>, month: &str, s: &DuesSettings)
     Some((wage_fen.unwrap_or(0), due.fen()))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoWage {
     pub member_id: i64,
     pub member_no: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ChargeMonthResult {
     pub month: String,
     pub created: i64,
@@ -116,7 +116,7 @@ pub struct ChargeMonthResult {
     pub no_wage: Vec<NoWage>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct MonthArg {
     pub month: String,
 }
@@ -302,13 +302,15 @@ pub fn apply_wage_change(conn: &Connection, member_id: i64, from: &str, now: &st
     Ok((recomputed, back))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ChargeFilter {
     #[serde(default)]
     pub month: Option<String>,
     #[serde(default)]
     pub member_id: Option<i64>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub unpaid_only: bool,
 }
 
@@ -342,7 +344,7 @@ pub fn outstanding_of(conn: &Connection, member_id: i64) -> Result<Vec<Charge>> 
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Outstanding {
     pub member_id: i64,
     pub member_no: String,

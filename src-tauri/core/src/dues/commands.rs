@@ -5,17 +5,17 @@ use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::error::Result;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct MemberArg {
     pub member_id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct PaymentArg {
     pub payment_id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct IdArg {
     pub id: i64,
 }

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Allocation {
     pub charge_id: i64,
     pub member_id: i64,
@@ -23,7 +23,7 @@ pub struct Allocation {
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct VoucherRef {
     pub id: i64,
     pub period: String,
@@ -32,7 +32,7 @@ pub struct VoucherRef {
     pub display_number: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Payment {
     pub id: i64,
     /// batch | member
@@ -60,7 +60,7 @@ pub struct Payment {
     pub reversed: Option<PaymentReversal>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct PaymentReversal {
     pub date: NaiveDate,
     pub reason: String,
@@ -150,7 +150,8 @@ pub fn get_payment(conn: &Connection, id: i64) -> Result<Payment> {
     Ok(p)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PaymentFilter {
     /// Payments dated in this month (YYYY-MM) — by payment date; the payments that settled a
     /// month's dues are [`month_payments`].
@@ -188,7 +189,7 @@ pub fn list_payments(conn: &Connection, f: &PaymentFilter) -> Result<Vec<Payment
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct MonthPaymentsArgs {
     /// The dues month (YYYY-MM) whose charges the payments settled.
     pub month: String,
@@ -196,7 +197,7 @@ pub struct MonthPaymentsArgs {
 
 /// One payment as seen from a dues month: the whole payment (its own date, amount, months,
 /// voucher, reversal) and the part of it that went to this month's charges.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct MonthPayment {
     #[serde(flatten)]
     pub payment: Payment,
@@ -207,7 +208,7 @@ pub struct MonthPayment {
 }
 
 /// The payments that settled a month's dues, whenever they were paid.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct MonthPayments {
     pub month: String,
     /// Newest payment first; undone payments stay in the list, marked `reversed`.
@@ -255,7 +256,7 @@ pub fn month_payments(conn: &Connection, month: &str) -> Result<MonthPayments> {
     Ok(MonthPayments { month, payments, total: Money::from_fen(total), reversed_count })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct ReversePayment {
     pub payment_id: i64,
     /// Date of the reversing voucher; its month must be open.
@@ -334,7 +335,8 @@ fn record_payment(
     Ok(pid)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PayBatch {
     pub month: String,
     pub date: NaiveDate,
@@ -345,7 +347,7 @@ pub struct PayBatch {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PayResult {
     pub payment: Payment,
     pub voucher: VoucherRef,
@@ -407,7 +409,8 @@ pub fn pay_batch(conn: &Connection, a: &PayBatch, user_id: i64, now: &str) -> Re
     Ok(PayResult { voucher: payment.voucher.clone(), payment })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PayMember {
     pub member_id: i64,
     pub amount: Money,
@@ -530,7 +533,7 @@ pub fn pay_member(conn: &Connection, a: &PayMember, user_id: i64, now: &str) -> 
     Ok(PayResult { voucher: payment.voucher.clone(), payment })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReceiptItem {
     pub month: String,
     pub kind_label: &'static str,
@@ -538,7 +541,7 @@ pub struct ReceiptItem {
 }
 
 /// What a printed 收据 shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Receipt {
     pub payment_id: i64,
     pub title: String,

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 pub const DEFAULT_RATE: &str = "0.005";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Rounding {
     Fen,
@@ -93,9 +93,10 @@ pub fn due(rule: Rule, base: Option<Money>, s: &DuesSettings) -> Option<Money> {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct DuesSettings {
     /// "0.005"
+    #[ts(type = "string")]
     pub rate: Decimal,
     /// "0.5" (percent)
     pub rate_percent: String,
@@ -118,7 +119,9 @@ pub fn settings(conn: &Connection) -> Result<DuesSettings> {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
+#[ts(rename = "DuesSettingsUpdate")]
 pub struct SettingsUpdate {
     /// A fraction ("0.005") or a percent ("0.5%").
     #[serde(default)]

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AddAttachment {
     #[serde(default)]
     pub draft_id: Option<i64>,
@@ -20,7 +21,7 @@ pub struct AddAttachment {
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AttachmentMeta {
     pub id: i64,
     pub draft_id: Option<i64>,
@@ -34,7 +35,7 @@ pub struct AttachmentMeta {
     pub added_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AttachmentData {
     pub id: i64,
     pub file_name: String,
@@ -44,7 +45,8 @@ pub struct AttachmentData {
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AttachmentOwner {
     #[serde(default)]
     pub draft_id: Option<i64>,
@@ -52,7 +54,7 @@ pub struct AttachmentOwner {
     pub voucher_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct AttachmentId {
     pub id: i64,
 }

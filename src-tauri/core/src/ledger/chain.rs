@@ -99,7 +99,7 @@ pub fn current_head(conn: &Connection) -> Result<(i64, String)> {
     Ok((next - 1, prev))
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ChainVerification {
     pub vouchers: i64,
     pub head: String,

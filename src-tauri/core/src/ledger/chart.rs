@@ -6,7 +6,7 @@ use crate::error::{CoreError, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountClass {
     Asset,
@@ -54,7 +54,7 @@ impl AccountClass {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Debit,
@@ -140,7 +140,7 @@ const PRESET: &[(&str, &str, AccountClass, Option<&str>)] = {
 /// Number of first-level accounts in the grassroots list (the regulation names 24).
 pub const FIRST_LEVEL_COUNT: usize = 24;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Account {
     pub code: String,
     pub name: String,
@@ -225,7 +225,8 @@ pub fn postable_account(conn: &Connection, code: &str) -> Result<Account> {
     Ok(acc)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewSubAccount {
     pub parent_code: String,
     /// Optional; the next free two-digit code under the parent is used when absent.
@@ -276,7 +277,7 @@ pub fn add_sub_account(conn: &Connection, req: &NewSubAccount) -> Result<Account
     get_account(conn, &code)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct RenameAccount {
     pub code: String,
     pub name: String,
@@ -296,7 +297,7 @@ pub fn rename_account(conn: &Connection, req: &RenameAccount) -> Result<Account>
     get_account(conn, &acc.code)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetAccountActive {
     pub code: String,
     pub active: bool,

@@ -16,34 +16,43 @@ pub fn approval_required(conn: &Connection) -> Result<bool> {
     crate::book::flag(conn, "approval_required")
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct DraftLineInput {
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub account_code: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub debit: Money,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub credit: Money,
     #[serde(default)]
     pub member_id: Option<i64>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct DraftInput {
     #[serde(default)]
     pub id: Option<i64>,
     pub date: NaiveDate,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub summary: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub attachments_count: i64,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub lines: Vec<DraftLineInput>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DraftLine {
     pub line_no: i64,
     pub account_code: String,
@@ -55,7 +64,7 @@ pub struct DraftLine {
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Draft {
     pub id: i64,
     pub date: NaiveDate,
@@ -373,7 +382,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Draft> {
     load(conn, d)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct DraftFilter {
     #[serde(default)]
     pub period: Option<String>,
@@ -425,7 +435,8 @@ pub fn post(conn: &Connection, draft_id: i64, user_id: i64, now: &str) -> Result
     Ok(v)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct VoucherFilter {
     #[serde(default)]
     pub period: Option<String>,
@@ -439,7 +450,7 @@ pub struct VoucherFilter {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct VoucherListItem {
     pub id: i64,
     pub period: String,

@@ -20,7 +20,7 @@ pub const INCOME_CATEGORIES: &[(&str, &str, &str)] = &[
     ("other", "408", "其他收入"),
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Income,
@@ -28,14 +28,15 @@ pub enum EntryKind {
     Transfer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     Cash,
     Bank,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct EntryArgs {
     pub kind: EntryKind,
     pub date: NaiveDate,
@@ -50,18 +51,20 @@ pub struct EntryArgs {
     #[serde(default)]
     pub bank_account: Option<String>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub summary: String,
     /// Payer (income) or payee (expense).
     #[serde(default)]
     pub counterparty: Option<String>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub attachments_count: i64,
     /// A draft whose uploaded files (receipts) go with the voucher.
     #[serde(default)]
     pub draft_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PreviewLine {
     pub account_code: String,
     pub account_name: String,
@@ -70,7 +73,7 @@ pub struct PreviewLine {
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct EntryPreview {
     /// Exactly what `ledger_entry_post` will hand to the posting gateway.
     pub voucher: VoucherInput,
@@ -93,7 +96,7 @@ pub struct EntryPreview {
 /// a posted outcome carries the voucher's fields at the top level as before.
 // One value per command call, serialized at once: boxing a variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum EntryOutcome {
     Posted(PostedVoucher),
@@ -293,7 +296,7 @@ pub fn post(conn: &Connection, a: &EntryArgs, user_id: i64, now: &str) -> Result
     Ok(EntryOutcome::Posted(v))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct IncomeCategory {
     pub category: String,
     pub label: String,
@@ -302,7 +305,7 @@ pub struct IncomeCategory {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExpenseCategory {
     pub code: String,
     pub name: String,
@@ -313,14 +316,14 @@ pub struct ExpenseCategory {
     pub pinyin: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MoneyAccount {
     pub code: String,
     pub name: String,
     pub display: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Categories {
     pub income: Vec<IncomeCategory>,
     pub expense: Vec<ExpenseCategory>,

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 pub const IMPORT_SOURCE: &str = "import";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportLine {
     pub row: usize,
     pub account_code: String,
@@ -29,7 +29,7 @@ pub struct ImportLine {
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportVoucher {
     /// The 凭证号 as written in the file (the book numbers vouchers itself when posting).
     pub source_no: String,
@@ -45,7 +45,8 @@ pub struct ImportVoucher {
     pub balanced: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "VoucherImportPreview")]
 pub struct ImportPreview {
     pub file_name: String,
     /// Data rows read (header and blank rows not counted).
@@ -58,7 +59,7 @@ pub struct ImportPreview {
     pub ok: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportedVoucher {
     pub source_no: String,
     pub first_row: usize,
@@ -70,7 +71,8 @@ pub struct ImportedVoucher {
     pub draft_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "VoucherImportResult")]
 pub struct ImportResult {
     pub file_name: String,
     pub posted: bool,

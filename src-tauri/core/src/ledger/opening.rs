@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OpeningRow {
     pub code: String,
     pub name: String,
@@ -22,7 +22,7 @@ pub struct OpeningRow {
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OpeningTotals {
     /// Σ of debit-normal accounts (assets, expenses).
     pub debit_side: Money,
@@ -32,7 +32,7 @@ pub struct OpeningTotals {
     pub balanced: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Opening {
     pub start_month: String,
     /// True once a voucher is posted: the balances can no longer change.
@@ -41,13 +41,13 @@ pub struct Opening {
     pub totals: OpeningTotals,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct OpeningLine {
     pub account_code: String,
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetOpening {
     pub balances: Vec<OpeningLine>,
 }

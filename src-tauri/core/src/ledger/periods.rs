@@ -56,7 +56,7 @@ pub fn balance_at_end(conn: &Connection, code: &str, period: &str) -> Result<Mon
     Ok(Money::from_fen(opening + net))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PeriodStatus {
     pub period: String,
     /// "open" | "closed" | "before_start" (earlier than the book's start month)
@@ -195,7 +195,7 @@ pub fn fingerprint_of(conn: &Connection, period: &str) -> Result<(String, Option
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PeriodSummary {
     pub period: String,
     /// "open" | "closed" | "before_start"
@@ -226,7 +226,7 @@ pub fn list(conn: &Connection, year: i32) -> Result<Vec<PeriodSummary>> {
         .collect()
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetBankStatement {
     pub period: String,
     pub balance: Money,
@@ -249,7 +249,7 @@ pub fn set_bank_statement(conn: &Connection, a: &SetBankStatement) -> Result<Per
     status(conn, &period)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BankLine {
     pub voucher_id: i64,
     pub display_number: String,
@@ -264,7 +264,7 @@ pub struct BankLine {
     pub ticked: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BankReconciliation {
     pub period: String,
     /// 银行存款 at the start of the month, per the books.
@@ -284,7 +284,7 @@ pub struct BankReconciliation {
     pub closed: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct PeriodArg {
     pub period: String,
 }
@@ -338,7 +338,7 @@ pub fn bank_reconciliation(conn: &Connection, period: &str) -> Result<BankReconc
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct BankTick {
     pub voucher_id: i64,
     pub line_no: i64,
@@ -456,7 +456,7 @@ pub fn year_end_vouchers(conn: &Connection, year: i32) -> Result<Vec<VoucherInpu
     Ok(out)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CloseResult {
     pub status: PeriodStatus,
     /// The year-end 结转 vouchers posted by a December close (empty otherwise).
@@ -501,7 +501,7 @@ pub fn close(conn: &Connection, period: &str, outside_blockers: Vec<String>, use
     Ok(CloseResult { status: status(conn, &period)?, closing_vouchers })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct Reopen {
     pub period: String,
     pub reason: String,
@@ -541,7 +541,7 @@ pub fn reopen(conn: &Connection, a: &Reopen, user_id: i64, now: &str) -> Result<
     status(conn, &period)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PeriodEvent {
     pub id: i64,
     pub period: String,

@@ -14,7 +14,8 @@ pub const SOURCES: &[&str] = &["manual", "entry", "dues", "welfare", "opening", 
 
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "VoucherLineInput")]
 pub struct LineInput {
     pub account_code: String,
     #[serde(default)]
@@ -27,7 +28,7 @@ pub struct LineInput {
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct VoucherInput {
     pub date: NaiveDate,
     pub summary: String,
@@ -50,7 +51,7 @@ fn default_source() -> String {
     "manual".to_string()
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct PostedLine {
     pub line_no: i64,
     pub account_code: String,
@@ -61,7 +62,7 @@ pub struct PostedLine {
     pub memo: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct PostedVoucher {
     pub id: i64,
     pub period: String,

@@ -15,12 +15,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct IdArg {
     pub id: i64,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OptDate {
     #[serde(default)]
     pub date: Option<NaiveDate>,
@@ -122,7 +123,7 @@ pub fn commands() -> Vec<Command> {
     ]
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SetWageResult {
     pub member: roll::Member,
     /// Unpaid charges recomputed with the new base.
@@ -133,7 +134,8 @@ pub struct SetWageResult {
 
 /// A hardship file with the aid received while it was open (困难帮扶, 送温暖, 金秋助学 —
 /// from welfare's payout history).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "HardshipFile")]
 pub struct HardshipFileWithAid {
     #[serde(flatten)]
     pub file: hardship::HardshipFile,

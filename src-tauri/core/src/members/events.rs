@@ -81,7 +81,7 @@ pub fn effective_month(event: &str, date: NaiveDate) -> String {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Event {
     pub id: i64,
     pub event: String,
@@ -172,12 +172,13 @@ pub fn refresh_status(conn: &Connection, member_id: i64, now: &str) -> Result<()
     Ok(())
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct AddEvent {
     pub member_id: i64,
     pub event: String,
     pub date: NaiveDate,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
 }
 

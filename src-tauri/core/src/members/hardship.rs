@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 pub const LEVELS: &[&str] = &["困难", "特困"];
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "HardshipFileRecord")]
 pub struct HardshipFile {
     pub id: i64,
     pub member_id: i64,
@@ -50,9 +51,10 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<HardshipFile> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct ListArgs {
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub open_only: bool,
 }
 
@@ -93,7 +95,8 @@ fn check_level(level: &str) -> Result<String> {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OpenFile {
     pub member_id: i64,
     pub level: String,
@@ -133,7 +136,8 @@ pub fn open(conn: &Connection, a: &OpenFile, now: &str) -> Result<HardshipFile> 
     get(conn, conn.last_insert_rowid())
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct UpdateFile {
     pub id: i64,
     #[serde(default)]
@@ -171,7 +175,7 @@ pub fn update(conn: &Connection, a: &UpdateFile, now: &str) -> Result<HardshipFi
     get(conn, a.id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct CloseFile {
     pub id: i64,
     pub closed_on: NaiveDate,

@@ -47,7 +47,8 @@ fn map_status(s: &str) -> Option<(&'static str, Option<&'static str>)> {
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "MembersImportRow")]
 pub struct ImportRow {
     pub row: usize,
     pub member_no: String,
@@ -67,7 +68,8 @@ pub struct ImportRow {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "MembersImportPreview")]
 pub struct ImportPreview {
     pub file_name: String,
     pub count: usize,
@@ -77,27 +79,28 @@ pub struct ImportPreview {
     pub ok: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportedMember {
     pub id: i64,
     pub member_no: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "MembersImportResult")]
 pub struct ImportResult {
     pub imported: usize,
     pub new_groups: Vec<String>,
     pub members: Vec<ImportedMember>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct FileArgs {
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct FileOut {
     pub file_name: String,
     pub data_base64: String,
@@ -434,10 +437,11 @@ pub fn template() -> Result<FileOut> {
     Ok(FileOut { file_name: "会员导入模板.xlsx".into(), data_base64: data_encoding::BASE64.encode(&bytes) })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct ExportArgs {
     /// Full ID numbers instead of masked ones.
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub include_id: bool,
     #[serde(flatten)]
     pub filter: roll::MemberFilter,

@@ -10,13 +10,13 @@ use serde::{Deserialize, Serialize};
 
 pub const DUES_RULES: &[(&str, &str)] = &[("standard", "按工资比例"), ("exempt", "免缴"), ("fixed", "定额")];
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Wage {
     pub effective_from: String,
     pub wage: Money,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Child {
     #[serde(default)]
     pub id: Option<i64>,
@@ -25,7 +25,7 @@ pub struct Child {
 }
 
 /// The open hardship file, in brief (level only; the reason stays in the hardship view).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct HardshipBrief {
     pub id: i64,
     pub level: String,
@@ -33,7 +33,7 @@ pub struct HardshipBrief {
     pub next_review_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Member {
     pub id: i64,
     pub member_no: String,
@@ -69,7 +69,7 @@ pub struct Member {
     pub updated_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MemberListItem {
     pub id: i64,
     pub member_no: String,
@@ -93,14 +93,15 @@ pub struct MemberListItem {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct ChildInput {
     pub name: String,
     pub birth_date: String,
 }
 
 /// The member form. Dates are text as typed; null or "" for none.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct MemberInput {
     #[serde(default)]
     pub member_no: Option<String>,
@@ -138,7 +139,7 @@ pub struct MemberInput {
     pub transfer_in_date: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct MemberUpdate {
     pub id: i64,
     #[serde(flatten)]
@@ -502,7 +503,8 @@ fn row_to_item(r: &rusqlite::Row) -> rusqlite::Result<MemberListItem> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct MemberFilter {
     #[serde(default)]
     pub search: Option<String>,
@@ -517,6 +519,7 @@ pub struct MemberFilter {
     #[serde(default)]
     pub sort: Option<String>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub desc: bool,
 }
 
@@ -668,7 +671,7 @@ pub fn get_on(conn: &Connection, id: i64, today: NaiveDate) -> Result<Member> {
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct RevealedId {
     pub id: i64,
     pub id_number: Option<String>,
@@ -689,7 +692,7 @@ pub fn delete(conn: &Connection, id: i64, today: NaiveDate) -> Result<Member> {
     Ok(m)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetWage {
     pub member_id: i64,
     /// YYYY-MM (a full date is cut to its month).

@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Stats {
     pub date: NaiveDate,
     /// In membership and working (在会): the numerator of 入会率.
@@ -86,14 +86,14 @@ pub fn stats(conn: &Connection, date: NaiveDate) -> Result<Stats> {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct SetHeadcount {
     /// YYYY-MM-DD (or YYYY-MM for the first of the month).
     pub effective_from: String,
     pub headcount: i64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct HeadcountRow {
     pub effective_from: NaiveDate,
     pub headcount: i64,

@@ -42,7 +42,7 @@ pub const KEY_CONTACT: &str = "notice_contact";
 pub const DEFAULT_WINDOW_DAYS: i64 = 7;
 
 /// What span a notice covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     Month,
@@ -111,7 +111,7 @@ pub fn parse_period(s: &str) -> Result<NoticePeriod> {
 }
 
 /// One line of the income or spending table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeLine {
     pub code: String,
     pub name: String,
@@ -129,7 +129,7 @@ pub struct NoticeLine {
     pub execution: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeTotal {
     pub current: Money,
     pub ytd: Money,
@@ -142,7 +142,7 @@ pub struct NoticeTotal {
 }
 
 /// 资金结余: cash and bank, as in the 科目余额表.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeBalances {
     /// 上月结余 = opening_cash + opening_bank
     pub opening: Money,
@@ -161,7 +161,7 @@ pub struct NoticeBalances {
 }
 
 /// One welfare payout batch on the notice: totals and head-counts, never names.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct PayoutLine {
     /// The batch's title, e.g. "2026年中秋节慰问".
     pub batch: String,
@@ -193,7 +193,7 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeDuesMonth {
     pub month: String,
     pub liable: i64,
@@ -204,7 +204,7 @@ pub struct NoticeDuesMonth {
 }
 
 /// 会费收缴. For a quarter or a year the counts are 人次 (member-months).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeDues {
     /// 应缴人数 (人次 over several months)
     pub liable: i64,
@@ -221,7 +221,7 @@ pub struct NoticeDues {
     pub months: Vec<NoticeDuesMonth>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeSignatures {
     /// 经办人（制表）
     pub preparer: String,
@@ -231,14 +231,14 @@ pub struct NoticeSignatures {
     pub audit_director: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeBudgetApproval {
     pub committee_date: Option<NaiveDate>,
     pub audit_date: Option<NaiveDate>,
     pub upper_date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeData {
     /// As asked: "2026-10", "2026-Q3" or "2026".
     pub period: String,
@@ -285,7 +285,7 @@ pub struct NoticeData {
 }
 
 /// The notice's editable settings.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct NoticeSettings {
     /// 经办人 (default: the treasurer)
     pub preparer: String,
@@ -314,7 +314,9 @@ pub fn settings(conn: &Connection) -> Result<NoticeSettings> {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
+#[ts(rename = "NoticeSettingsUpdate")]
 pub struct SettingsUpdate {
     pub preparer: Option<String>,
     pub chair: Option<String>,
@@ -351,7 +353,8 @@ pub fn set_settings(conn: &Connection, u: &SettingsUpdate) -> Result<NoticeSetti
     settings(conn)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct NoticeArgs {
     pub period: String,
     /// 公示日期; default: the day the last month was closed, or today while it is open.
@@ -561,7 +564,7 @@ pub fn data(conn: &Connection, args: &NoticeArgs, today: NaiveDate) -> Result<No
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NoticeHtml {
     pub file_name: String,
     pub html: String,

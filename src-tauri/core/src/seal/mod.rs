@@ -299,7 +299,7 @@ pub fn seal_everything(conn: &Connection, at: &str, reason: &str) -> Result<Opti
 }
 
 /// One thing `verify` found.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct SealProblem {
     /// edited | inserted | deleted | unsealed_write | log_broken
     pub kind: String,
@@ -310,7 +310,7 @@ pub struct SealProblem {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SealReport {
     pub ok: bool,
     pub entries: i64,

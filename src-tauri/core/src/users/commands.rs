@@ -3,7 +3,7 @@
 use crate::command::{command, Access, Command, Ctx, NoArgs};
 use crate::users;
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, ts_rs::TS)]
 pub struct SetActive {
     pub id: i64,
     pub active: bool,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MIN_PASSWORD_LEN: usize = 6;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// 会计/出纳: keeps the books.
@@ -49,7 +49,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct User {
     pub id: i64,
     pub name: String,
@@ -119,7 +119,7 @@ fn validate_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct NewUser {
     pub name: String,
     pub role: Role,
@@ -216,7 +216,8 @@ pub fn set_active(conn: &Connection, id: i64, active: bool, acting: &User, confi
     get(conn, id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ChangePassword {
     pub id: i64,
     #[serde(default)]

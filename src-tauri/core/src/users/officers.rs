@@ -15,11 +15,12 @@ use rusqlite::Connection;
 use serde::Deserialize;
 
 /// The second officer's name and password, as they arrive in a command's arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Confirm {
-    #[serde(default, alias = "chair_name")]
+    #[serde(default)]
     pub confirm_user: Option<String>,
-    #[serde(default, alias = "chair_password")]
+    #[serde(default)]
     pub confirm_password: Option<String>,
 }
 

@@ -3,8 +3,7 @@
 //! Posting (`welfare_post`) and the override (`welfare_override`) are open to the treasurer
 //! and the chair (`Access::Admin`): the treasurer posts; a breach of the spending rules needs
 //! the chair — either logged in, or typing the chair's password on the treasurer's screen
-//! (`confirm_user`/`confirm_password`; the old names `chair_name`/`chair_password` still work), as on
-//! the one office PC. Anyone else is refused.
+//! (`confirm_user`/`confirm_password`), as on the one office PC. Anyone else is refused.
 
 use super::{batches, eligibility, history, rules};
 use crate::command::{command, Access, Command, Ctx, NoArgs};
@@ -13,17 +12,18 @@ use crate::users::{self, Role};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct IdArg {
     pub id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct MemberArg {
     pub member_id: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct CandidatesArg {
     pub rule: String,
     #[serde(default)]
@@ -31,26 +31,28 @@ pub struct CandidatesArg {
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OverrideArg {
     pub id: i64,
     pub reason: String,
     /// When the logged-in user is not the chair: the chair's name (default: the chair) and password.
-    #[serde(default, alias = "chair_name")]
+    #[serde(default)]
     pub confirm_user: Option<String>,
-    #[serde(default, alias = "chair_password")]
+    #[serde(default)]
     pub confirm_password: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PostArg {
     pub id: i64,
     /// Record the chair's override with this reason before posting.
     #[serde(default)]
     pub override_reason: Option<String>,
-    #[serde(default, alias = "chair_name")]
+    #[serde(default)]
     pub confirm_user: Option<String>,
-    #[serde(default, alias = "chair_password")]
+    #[serde(default)]
     pub confirm_password: Option<String>,
 }
 

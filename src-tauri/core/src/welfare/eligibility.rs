@@ -136,7 +136,7 @@ pub struct RecipientCheck {
     pub blocker: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Breach {
     /// "cap" | "cash"
     pub rule: String,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One payout to one member.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct PayoutItem {
     pub batch_id: i64,
     pub batch_name: String,
@@ -79,7 +79,7 @@ pub fn aid_received(conn: &Connection, member_id: i64, from: Option<NaiveDate>, 
     payouts_of_member(conn, member_id, Some(rules::AID_KINDS), from, to)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct KindTotal {
     pub kind: String,
     pub kind_label: &'static str,
@@ -93,7 +93,7 @@ pub struct KindTotal {
     pub left: Option<Money>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MemberHistory {
     pub member_id: i64,
     pub member_no: String,
@@ -105,7 +105,7 @@ pub struct MemberHistory {
     pub total: Money,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct MemberYear {
     pub member_id: i64,
     pub year: i32,
@@ -163,12 +163,12 @@ pub fn member_history(conn: &Connection, a: &MemberYear) -> Result<MemberHistory
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct YearArg {
     pub year: i32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReportBatch {
     pub id: i64,
     pub name: String,
@@ -184,7 +184,7 @@ pub struct ReportBatch {
     pub overridden: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReportMember {
     pub member_id: i64,
     pub member_no: String,
@@ -195,7 +195,7 @@ pub struct ReportMember {
     pub by_kind: BTreeMap<String, Money>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReportKind {
     pub kind: String,
     pub kind_label: &'static str,
@@ -205,7 +205,7 @@ pub struct ReportKind {
     pub total: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReportTotals {
     pub batches: i64,
     pub payouts: i64,
@@ -214,7 +214,7 @@ pub struct ReportTotals {
 }
 
 /// `report welfare --year YYYY`: per batch, per member and per kind, live batches only.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct WelfareReport {
     pub year: i32,
     pub batches: Vec<ReportBatch>,
@@ -330,13 +330,14 @@ pub fn allowance_used(conn: &Connection, item: &str, year: i32) -> Result<BTreeM
     Ok(paid_in_year(conn, &kinds_of_item(item), year, None)?.into_iter().collect())
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct OverrideFilter {
     #[serde(default)]
     pub year: Option<i32>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OverrideListItem {
     pub id: i64,
     pub batch_id: i64,

@@ -129,7 +129,7 @@ pub fn check_goods_text(goods: &str) -> Result<()> {
     Ok(())
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Rule {
     pub id: i64,
     pub province: String,
@@ -173,7 +173,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Rule> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RuleFilter {
     /// One province; default all.
     #[serde(default)]
@@ -210,7 +211,8 @@ pub fn applicable(conn: &Connection, province: &str, item: &str, date: NaiveDate
         .optional()?)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RuleInput {
     pub province: String,
     pub item: String,
@@ -220,14 +222,16 @@ pub struct RuleInput {
     #[serde(default)]
     pub per: Option<String>,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub source: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub note: String,
     #[serde(default)]
     pub active: Option<bool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct RuleUpdate {
     pub id: i64,
     #[serde(flatten)]
@@ -320,7 +324,7 @@ pub fn update(conn: &Connection, u: &RuleUpdate) -> Result<Rule> {
     get(conn, u.id)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct KindInfo {
     pub code: &'static str,
     pub label: &'static str,
@@ -330,7 +334,7 @@ pub struct KindInfo {
     pub aid: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Vocabulary {
     pub kinds: Vec<KindInfo>,
     pub forms: Vec<(&'static str, &'static str)>,

@@ -35,7 +35,7 @@ pub struct Submission<'a> {
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Approval {
     pub id: i64,
     pub kind: String,
@@ -206,7 +206,8 @@ pub fn pending(conn: &Connection) -> Result<Vec<Approval>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalFilter {
     #[serde(default)]

@@ -22,7 +22,7 @@ pub struct NewEntry<'a> {
     pub after: &'a Value,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Entry {
     pub id: i64,
     pub at: String,
@@ -94,7 +94,7 @@ pub fn append(conn: &Connection, e: NewEntry) -> Result<i64> {
 }
 
 /// Outcome of re-computing the change-log chain.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct LogVerification {
     pub entries: i64,
     pub head: String,
@@ -126,7 +126,8 @@ pub fn verify(conn: &Connection) -> Result<LogVerification> {
     Ok(LogVerification { entries: count, head: prev, first_bad_id: None })
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct LogFilter {
     pub user_id: Option<i64>,
     pub kind: Option<String>,
@@ -171,7 +172,7 @@ pub fn list(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LogKinds {
     pub kinds: Vec<String>,
     pub commands: Vec<String>,

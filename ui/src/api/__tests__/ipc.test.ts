@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import type { PostedVoucher, SessionUser } from '@/bindings'
 
 const invoke = vi.fn()
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...a: unknown[]) => invoke(...a) }))
@@ -14,8 +15,18 @@ describe('the ipc wrapper', () => {
 
   it('sends every command through `call` as {name, args}', async () => {
     invoke.mockResolvedValue({ ok: 1 })
-    await expect(call('users_list', { x: 1 })).resolves.toEqual({ ok: 1 })
-    expect(invoke).toHaveBeenCalledWith('call', { name: 'users_list', args: { x: 1 } })
+    await expect(call('members_get', { id: 1 })).resolves.toEqual({ ok: 1 })
+    expect(invoke).toHaveBeenCalledWith('call', { name: 'members_get', args: { id: 1 } })
+  })
+
+  it('types each command by its name from the generated bindings (checked by vue-tsc)', () => {
+    invoke.mockResolvedValue(null)
+    expectTypeOf(call('ledger_vouchers_get', { id: 1 })).resolves.toEqualTypeOf<PostedVoucher>()
+    expectTypeOf(call('session_current')).resolves.toEqualTypeOf<SessionUser | null>()
+    // @ts-expect-error vouchers_get needs its id
+    void call('ledger_vouchers_get')
+    // @ts-expect-error users_list takes no arguments
+    void call('users_list', { x: 1 })
   })
 
   it('sends empty args as an empty object', async () => {
@@ -26,7 +37,7 @@ describe('the ipc wrapper', () => {
 
   it('turns a backend error object into an AppError carrying its code and details', async () => {
     invoke.mockRejectedValue({ code: 'validation', message: '密码至少 6 位', details: { field: 'chair.password' } })
-    const err = (await call('book_init', {}).catch((e: unknown) => e)) as AppError
+    const err = (await call('session_login', { password: '' }).catch((e: unknown) => e)) as AppError
     expect(err).toBeInstanceOf(AppError)
     expect(err.code).toBe('validation')
     expect(err.message).toBe('密码至少 6 位')

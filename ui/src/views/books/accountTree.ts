@@ -1,5 +1,5 @@
+import type { Account } from '@/bindings'
 // Pure helpers over the chart of accounts (tested without a DOM).
-import type { Account } from '@/api/books'
 
 /** Does the account match what was typed: code prefix, name part or pinyin initials? */
 export function matchAccount(a: Pick<Account, 'code' | 'name' | 'pinyin'>, query: string): boolean {

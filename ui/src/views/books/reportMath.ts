@@ -1,32 +1,23 @@
 // Exact arithmetic the books pages do on the client (BigInt fen, never floats).
-import type { Side } from '@/api/books'
-import { fenToDecimal, parseFen, sameAmount } from '@/utils/format'
+import { fenToString, sameAmount, toFen } from '@/utils/money'
+import type { Side, TrialBalanceTotals } from '@/bindings'
 
 /**
  * A balance signed in the account's normal direction → the 借方 / 贷方 column it belongs in.
  * A negative balance sits on the other side, as a positive number. Zero → both blank.
  */
 export function sideColumns(signed: string, normal: Side): { debit: string; credit: string } {
-  const fen = parseFen(signed)
+  const fen = toFen(signed)
   if (fen === null) return { debit: signed, credit: '' }
   if (fen === 0n) return { debit: '', credit: '' }
-  const abs = fenToDecimal(fen < 0n ? -fen : fen)
+  const abs = fenToString(fen < 0n ? -fen : fen)
   const onNormal = fen > 0n
   const debitSide = (normal === 'debit') === onNormal
   return debitSide ? { debit: abs, credit: '' } : { debit: '', credit: abs }
 }
 
-export interface TbTotals {
-  opening_debit: string
-  opening_credit: string
-  debit: string
-  credit: string
-  closing_debit: string
-  closing_credit: string
-}
-
 /** The three pairs a 科目余额表 must balance: opening, period, closing. */
-export function trialBalanceBalanced(t: TbTotals): boolean {
+export function trialBalanceBalanced(t: TrialBalanceTotals): boolean {
   return (
     sameAmount(t.opening_debit, t.opening_credit) && sameAmount(t.debit, t.credit) && sameAmount(t.closing_debit, t.closing_credit)
   )
@@ -56,7 +47,7 @@ export function openingTotals(rows: readonly OpeningInput[]): OpeningTotals {
   for (const r of rows) {
     const raw = (r.amount ?? '').trim()
     if (raw === '') continue
-    const fen = parseFen(raw)
+    const fen = toFen(raw)
     if (fen === null) {
       invalid.push(r.code)
       continue
@@ -65,9 +56,9 @@ export function openingTotals(rows: readonly OpeningInput[]): OpeningTotals {
     else credit += fen
   }
   return {
-    debit: fenToDecimal(debit),
-    credit: fenToDecimal(credit),
-    difference: fenToDecimal(debit - credit),
+    debit: fenToString(debit),
+    credit: fenToString(credit),
+    difference: fenToString(debit - credit),
     balanced: debit === credit && invalid.length === 0,
     invalid,
   }
@@ -77,9 +68,9 @@ export function openingTotals(rows: readonly OpeningInput[]): OpeningTotals {
 export function openingPayload(rows: readonly OpeningInput[]): { account_code: string; amount: string }[] {
   const out: { account_code: string; amount: string }[] = []
   for (const r of rows) {
-    const fen = parseFen((r.amount ?? '').trim())
+    const fen = toFen((r.amount ?? '').trim())
     if (fen === null || fen === 0n) continue
-    out.push({ account_code: r.code, amount: fenToDecimal(fen) })
+    out.push({ account_code: r.code, amount: fenToString(fen) })
   }
   return out
 }

@@ -1,9 +1,10 @@
+import type { BalanceSheet, StatementRow } from '@/bindings'
 // Lays out the 资产负债表 two-sided: assets left; 负债 + 净资产 (with section headings) right;
 // the grand totals (资产总计 / 负债和净资产总计) pulled out to share the last row.
-import type { BalanceSheet, StatementRow } from '@/api/books'
 
 export interface SheetCell {
-  kind: 'heading' | 'total' | 'account' | 'detail' | 'difference'
+  /** A section heading of the right side, or the row's own kind (total, account, detail, difference). */
+  kind: 'heading' | StatementRow['kind']
   label?: string
   row?: StatementRow
 }

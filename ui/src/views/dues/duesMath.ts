@@ -1,7 +1,7 @@
 // Small pure helpers for the 会费 screens (tested in __tests__/duesMath.test.ts). Money is
 // summed as BigInt fen through utils/money, never as floats.
 import { addMoney, compareMoney, isZeroMoney, subMoney } from '@/utils/money'
-import type { Charge } from '@/api/dues'
+import type { Charge } from '@/bindings'
 
 /** Last day of a month: "2026-02" → "2026-02-28". */
 export function monthEnd(month: string): string {

@@ -2,8 +2,8 @@
 // numbers here ONLY to be plotted (axis scale, bar length). No arithmetic on money happens
 // with these numbers — every figure shown as text comes from the strings, formatted.
 import type { EChartsCoreOption } from 'echarts/core'
-import type { Dashboard } from '@/api/dashboard'
 import { formatMoney } from '@/utils/money'
+import type { Dashboard } from '@/bindings'
 
 /** A decimal string → a number for plotting only (null stays a gap in a line). */
 export function plotValue(v: string | null): number | null {

@@ -1,7 +1,7 @@
 // The member form's model and its mapping to members_create / members_update. Pure functions
 // (tested in __tests__/memberForm.test.ts); money stays a string throughout.
-import type { DuesRule, Member, MemberInput } from '@/api/members'
 import { normaliseMoney } from '@/utils/money'
+import type { Member, MemberInput } from '@/bindings'
 
 export interface ChildRow {
   name: string
@@ -11,7 +11,8 @@ export interface ChildRow {
 export interface MemberForm {
   member_no: string
   name: string
-  gender: '' | '男' | '女'
+  /** '' (not given), '男' or '女'. */
+  gender: string
   birth_date: string | null
   id_number: string
   phone: string
@@ -21,7 +22,8 @@ export interface MemberForm {
   card_no: string
   wage: string
   wage_effective_from: string | null
-  dues_rule: DuesRule
+  /** One of DUES_RULES (the core sends it as a string). */
+  dues_rule: string
   fixed_amount: string
   children: ChildRow[]
   notes: string

@@ -7,46 +7,49 @@ use crate::io::decode_base64;
 use crate::ledger::import as voucher_import;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct RangeArgs {
     pub from: String,
     pub to: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub include_zero: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct AccountRangeArgs {
     pub account: String,
     pub from: String,
     pub to: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct YearArgs {
     pub year: i32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct PeriodArgs {
     pub period: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct FileArgs {
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[ts(rename = "VoucherImportArgs")]
 pub struct ImportArgs {
     pub file_name: String,
     pub data_base64: String,
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub post: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct TextOut {
     pub text: String,
 }

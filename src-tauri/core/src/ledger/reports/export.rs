@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// A file for the UI to save: name and base64 bytes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportFile {
     pub file_name: String,
     pub data_base64: String,
@@ -237,7 +237,8 @@ pub fn balance_sheet_sheet(conn: &Connection, b: &BalanceSheet) -> Result<Sheet>
 }
 
 /// Which report to export, with its arguments (the same as the JSON report commands).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ExportRequest {
     pub report: String,
     #[serde(default)]

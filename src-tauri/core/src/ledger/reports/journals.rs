@@ -12,7 +12,7 @@ use std::collections::HashMap;
 /// One row of a book. `kind` is "opening" (上月结转 / 上年结转 / 期初余额), "entry" (a voucher
 /// line), "month_total" (本月合计) or "year_total" (本年累计). `balance` is the amount of the
 /// balance after the row and `direction` the side it is on (借 / 贷 / 平), as books are written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct JournalRow {
     pub kind: &'static str,
     pub date: Option<String>,
@@ -28,7 +28,7 @@ pub struct JournalRow {
     pub balance: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Journal {
     /// 现金日记账 / 银行存款日记账 / 明细账
     pub title: String,
@@ -215,7 +215,7 @@ fn last_day_of(period: &str) -> String {
     next.and_then(|d| d.pred_opt()).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct GeneralLedgerAccount {
     pub code: String,
     pub name: String,
@@ -227,7 +227,7 @@ pub struct GeneralLedgerAccount {
     pub rows: Vec<JournalRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct GeneralLedger {
     pub year: i32,
     pub accounts: Vec<GeneralLedgerAccount>,

@@ -16,7 +16,7 @@ pub const CLOSING_SOURCE: &str = "closing";
 /// One line of a statement. `kind`: "total" (合计/总计), "account", "detail" (其中 lines,
 /// not added to totals) or "difference" (本期收支差额). `indent` is 0 for totals, 1 for
 /// first-level accounts, 2 for sub-accounts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatementRow {
     /// 行次
     pub line: usize,
@@ -30,7 +30,7 @@ pub struct StatementRow {
     pub b: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct IncomeStatement {
     pub title: &'static str,
     pub form_no: &'static str,
@@ -117,13 +117,13 @@ pub fn income_statement(conn: &Connection, period: &str) -> Result<IncomeStateme
 }
 
 /// A pair of figures: 年初数 and 期末数.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Pair {
     pub year_start: Money,
     pub end: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BalanceSheet {
     pub title: &'static str,
     pub form_no: &'static str,

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct TrialBalanceAccount {
     pub code: String,
     pub name: String,
@@ -25,7 +25,7 @@ pub struct TrialBalanceAccount {
     pub closing: Money,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct TrialBalanceTotals {
     pub opening_debit: Money,
     pub opening_credit: Money,
@@ -35,7 +35,7 @@ pub struct TrialBalanceTotals {
     pub closing_credit: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct TrialBalance {
     pub from: String,
     pub to: String,

@@ -7,7 +7,8 @@ use crate::error::{CoreError, Result};
 use rusqlite::{params, Connection};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct IdNote {
     pub id: i64,
     #[serde(default)]

@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct BatchInput {
     pub kind: String,
     pub name: String,
@@ -172,7 +173,7 @@ pub(super) fn editable(conn: &Connection, id: i64, now: &str) -> Result<Row> {
     Ok(r)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct BatchUpdate {
     pub id: i64,
     #[serde(flatten)]

@@ -13,20 +13,22 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// A file of recipients (XLSX or CSV: 姓名 or 会员号, 金额, 备注).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct FileInput {
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportArgs")]
 pub struct ImportArgs {
     pub batch_id: i64,
     pub file_name: String,
     pub data_base64: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportRow")]
 pub struct ImportRow {
     pub row: usize,
     pub member_id: Option<i64>,
@@ -36,7 +38,8 @@ pub struct ImportRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "WelfareImportPreview")]
 pub struct ImportPreview {
     pub file_name: String,
     pub count: usize,

@@ -35,7 +35,8 @@ fn pay_from_label(p: &str) -> &'static str {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "WelfareVoucherRef")]
 pub struct VoucherRef {
     pub id: i64,
     pub period: String,
@@ -53,7 +54,7 @@ fn voucher_ref(conn: &Connection, id: Option<i64>) -> Result<Option<VoucherRef>>
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Recipient {
     pub member_id: i64,
     pub member_no: String,
@@ -72,7 +73,7 @@ pub struct Recipient {
     pub blocker: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OverrideInfo {
     pub id: i64,
     pub batch_id: i64,
@@ -86,7 +87,7 @@ pub struct OverrideInfo {
     pub valid: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Batch {
     pub id: i64,
     pub kind: String,
@@ -139,7 +140,7 @@ pub struct Batch {
     pub can_post: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BatchListItem {
     pub id: i64,
     pub kind: String,
@@ -447,7 +448,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Batch> {
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct BatchFilter {
     #[serde(default)]
     pub year: Option<i32>,

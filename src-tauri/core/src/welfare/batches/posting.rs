@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PostResult {
     pub batch: Batch,
     pub voucher: VoucherRef,
@@ -77,7 +77,7 @@ pub fn post(conn: &Connection, id: i64, user_id: i64, now: &str) -> Result<PostR
     Ok(PostResult { voucher: batch.voucher.clone().expect("posted"), batch })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct Reverse {
     pub id: i64,
     pub date: NaiveDate,

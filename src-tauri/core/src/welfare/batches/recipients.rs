@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// A recipient as given by hand or in `welfare_create`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RecipientInput {
     pub member_id: i64,
     #[serde(default)]
@@ -21,7 +22,8 @@ pub struct RecipientInput {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AddByRule {
     pub batch_id: i64,
     pub rule: String,
@@ -32,14 +34,14 @@ pub struct AddByRule {
     pub amount: Option<Money>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Skipped {
     pub member_id: i64,
     pub name: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AddResult {
     pub added: usize,
     pub skipped: Vec<Skipped>,
@@ -90,7 +92,7 @@ pub fn candidates(conn: &Connection, rule: &str, arg: Option<&str>, date: NaiveD
     eligibility::select(conn, rule, arg, date)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct AddRecipients {
     pub batch_id: i64,
     pub recipients: Vec<RecipientInput>,
@@ -118,7 +120,7 @@ pub fn add_recipients(conn: &Connection, a: &AddRecipients, now: &str) -> Result
     get(conn, a.batch_id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct RemoveRecipients {
     pub batch_id: i64,
     pub member_ids: Vec<i64>,
@@ -132,7 +134,8 @@ pub fn remove_recipients(conn: &Connection, a: &RemoveRecipients, now: &str) -> 
     get(conn, a.batch_id)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AmountItem {
     pub member_id: i64,
     #[serde(default)]
@@ -141,7 +144,8 @@ pub struct AmountItem {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct SetAmounts {
     pub batch_id: i64,
     /// One amount for everyone in the batch (also becomes the default amount).
@@ -149,6 +153,7 @@ pub struct SetAmounts {
     pub amount: Option<Money>,
     /// Or each their own (and/or a note).
     #[serde(default)]
+    #[ts(optional, as = "Option<_>")]
     pub items: Vec<AmountItem>,
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignRow {
     pub no: usize,
     pub member_no: String,
@@ -20,7 +20,7 @@ pub struct SignRow {
 }
 
 /// What the printed 领取签收表 shows (A4 portrait).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignSheet {
     pub batch_id: i64,
     pub title: String,

@@ -3,9 +3,9 @@ import { openingPayload, openingTotals, sideColumns, trialBalanceBalanced } from
 import { buildTree, filterTree, matchAccount } from '../accountTree'
 import { balanceSheetRows } from '../sheetLayout'
 import { BOOKS_PAGES } from '../pages'
-import type { Account, BalanceSheet, StatementRow } from '@/api/books'
 import zhCN from '@/locales/zh-CN'
 import en from '@/locales/en'
+import type { Account, BalanceSheet, StatementRow } from '@/bindings'
 
 const acc = (code: string, name: string, parent: string | null, pinyin = ''): Account => ({
   code,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Charge } from '@/api/dues'
 import { addMonths, chargeState, chargeTotals, coveredBy, defaultPayDate, monthEnd } from '../duesMath'
+import type { Charge } from '@/bindings'
 
 const charge = (id: number, month: string, due: string, paid = '0.00'): Charge => ({
   id,

@@ -7,10 +7,10 @@ import zhCN from '@/locales/zh-CN'
 import en from '@/locales/en'
 import { AppError } from '@/api/ipc'
 import { EVENT_KINDS, STATUSES, DUES_RULES } from '@/api/members'
-import type { Member } from '@/api/members'
 import { emptyForm, formFromMember, formProblems, idFacts, idFixesPerson, toInput } from '../memberForm'
 import { canSeeHardship } from '../roles'
 import { domainErrorMessage } from '../errors'
+import type { Member } from '@/bindings'
 
 const src = resolve(__dirname, '../../..')
 
