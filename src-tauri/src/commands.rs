@@ -30,6 +30,7 @@ pub async fn call(state: tauri::State<'_, Shell>, name: String, args: Value) -> 
                     let p: PathArgs = parse_args(args.clone()).map_err(|e| e.payload())?;
                     let mut app = if name == "book_open" { App::open_existing(&p.path) } else { App::create_new(&p.path) }
                         .map_err(|e| e.payload())?;
+                    app.watch_last_seen(union_ledger_core::seal::anchor::last_seen_path()).map_err(|e| e.payload())?;
                     let info = app.call("app_info", Value::Null).map_err(|e| e.payload())?;
                     *guard = Ok(app);
                     Ok(info)

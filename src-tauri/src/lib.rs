@@ -16,7 +16,11 @@ pub struct Shell {
 }
 
 pub fn run_window(db: PathBuf) {
-    let opened = App::open(&db).map_err(|e| e.payload());
+    let opened = App::open(&db).and_then(|mut app| {
+        app.watch_last_seen(union_ledger_core::seal::anchor::last_seen_path())?;
+        Ok(app)
+    });
+    let opened = opened.map_err(|e| e.payload());
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Shell { book: Arc::new(Mutex::new(opened)) })

@@ -71,6 +71,9 @@ pub enum Cmd {
         /// 输出完整的 JSON 校验报告
         #[arg(long)]
         json: bool,
+        /// 核对一个以前见到的指纹（公示上印的短指纹或完整哈希）仍是本账套历史的开头
+        #[arg(long, value_name = "FINGERPRINT")]
+        expect: Option<String>,
     },
     /// 账簿报表（只读，无需登录）
     #[command(subcommand)]

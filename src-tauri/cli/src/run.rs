@@ -44,13 +44,26 @@ fn logged_in(db: &std::path::Path, user: Option<&str>, password: Option<&str>) -
 }
 
 pub fn open_existing(db: &std::path::Path) -> Result<App, CliError> {
-    Ok(App::open_existing(&db.display().to_string())?)
+    let mut app = App::open_existing(&db.display().to_string())?;
+    watch(&mut app)?;
+    Ok(app)
+}
+
+/// Compare the book with what this PC last saw (seal::anchor) and warn on stderr when it is
+/// older; every command keeps the last-seen file up to date.
+fn watch(app: &mut App) -> Result<(), CliError> {
+    app.watch_last_seen(union_ledger_core::seal::anchor::last_seen_path())?;
+    if let Some(w) = app.anchor_warning() {
+        print_err!("警告：{w}");
+    }
+    Ok(())
 }
 
 pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, command: Cmd) -> Result<Value, CliError> {
     match command {
         Cmd::Init { union_name, unit_name, start, province, treasurer, chair, auditor, chart_version, no_approval, no_signoff } => {
             let mut app = App::open(db)?;
+            watch(&mut app)?;
             let args = serde_json::json!({
                 "union_name": union_name, "unit_name": unit_name, "start_month": start, "province": province,
                 "chart_version": chart_version,
@@ -85,18 +98,43 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             let mut app = logged_in(db, user, password)?;
             Ok(app.call(&name, args)?)
         }
-        Cmd::Verify { json } => {
+        Cmd::Verify { json, expect } => {
             let app = open_existing(db)?;
             let report = union_ledger_core::audit::verify::verify_book(app.conn())?;
-            let value = serde_json::to_value(&report).expect("json");
+            let mut value = serde_json::to_value(&report).expect("json");
+            let expected = match &expect {
+                Some(f) => Some(union_ledger_core::seal::anchor::expect(app.conn(), f)?),
+                None => None,
+            };
+            value["expect"] = serde_json::to_value(&expected).expect("json");
+            value["anchor_warning"] = serde_json::to_value(app.anchor_warning()).expect("json");
+            // Older than this PC has seen, or not containing the expected history: as bad as an edit.
+            let mut problems = Vec::new();
             if !report.ok {
+                problems.push(report.message.clone());
+            }
+            if let Some(w) = app.anchor_warning() {
+                problems.push(w.to_string());
+            }
+            if let Some(e) = expected.as_ref().filter(|e| !e.ok) {
+                problems.push(e.message.clone());
+            }
+            if !problems.is_empty() {
+                value["ok"] = Value::Bool(false);
+                value["message"] = Value::String(problems.join("；"));
                 return Err(CliError::Mismatch(value));
             }
             if json {
                 return Ok(value);
             }
+            // The voucher chain's fingerprint, as notices and sign-offs print it; then the
+            // fingerprint of the whole sealed history (what `--expect` also accepts).
             print_out!("OK {}", report.fingerprint);
             print_out!("{}", report.message);
+            print_out!("全部封存记录的指纹：{}", report.book_fingerprint);
+            if let Some(e) = expected {
+                print_out!("{}", e.message);
+            }
             Ok(Value::Null)
         }
         Cmd::Report(report) => crate::reports::run(db, report),
@@ -203,6 +241,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
         }
         Cmd::Demo { members, years, seed, until } => {
             let mut app = App::open(db)?;
+            watch(&mut app)?;
             let until = until.unwrap_or_else(|| union_ledger_core::demo::default_until(app.clock().today()));
             let mut created = Value::Null;
             if !union_ledger_core::book::is_initialized(app.conn())? {

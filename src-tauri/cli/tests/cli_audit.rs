@@ -113,7 +113,7 @@ fn approve_post_query_answer_close_sign_off_and_close_the_month_from_the_shell()
     assert_eq!(closed["status"]["chain_fingerprint"], fp.as_str());
 
     let o = bin(&b.db).arg("verify").output().unwrap();
-    assert!(o.status.success());
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with(&format!("OK {fp}")));
 }
 

@@ -5,4 +5,9 @@ export type AppInfo = { db_path: string, initialized: boolean, union_name: strin
 /**
  * Today by the one clock (YYYY-MM-DD): the UI takes every default date from here.
  */
-today: string, };
+today: string, 
+/**
+ * Shown loudly when the book is older than (or differs from) what this PC last saw:
+ * rolled back, cut short or replaced — or restored from a backup on purpose.
+ */
+anchor_warning: string | null, };

@@ -7,7 +7,11 @@ export type VerifyReport = { ok: boolean,
 /**
  * Short fingerprint of the voucher chain head (12 base32 characters in groups of four).
  */
-fingerprint: string, journal: ChainVerification, change_log: LogVerification, 
+fingerprint: string, 
+/**
+ * Short fingerprint of the whole sealed history (the seal chain's head).
+ */
+book_fingerprint: string, journal: ChainVerification, change_log: LogVerification, 
 /**
  * Every sealed row against the seal chain (crate::seal).
  */

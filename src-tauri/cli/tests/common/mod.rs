@@ -12,5 +12,7 @@ pub const TODAY: &str = "2026-12-02";
 pub fn cli() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_union-ledger-cli"));
     c.env("UNION_LEDGER_TODAY", TODAY).env_remove("UNION_LEDGER_USER").env_remove("UNION_LEDGER_PASSWORD");
+    // This PC's last-seen file, per test process, never the real one.
+    c.env("UNION_LEDGER_LAST_SEEN", std::env::temp_dir().join(format!("ul-last-seen-{}.json", std::process::id())));
     c
 }

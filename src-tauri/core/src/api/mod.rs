@@ -43,6 +43,10 @@ pub struct App {
     conn: Connection,
     user: Option<User>,
     clock: Clock,
+    /// The last-seen file this host keeps outside the book (seal::anchor), if it keeps one.
+    last_seen: Option<PathBuf>,
+    /// Set when the book is older than, or differs from, what this PC last saw.
+    anchor_warning: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -64,6 +68,9 @@ pub struct AppInfo {
     pub users: Vec<LoginUser>,
     /// Today by the one clock (YYYY-MM-DD): the UI takes every default date from here.
     pub today: String,
+    /// Shown loudly when the book is older than (or differs from) what this PC last saw:
+    /// rolled back, cut short or replaced — or restored from a backup on purpose.
+    pub anchor_warning: Option<String>,
 }
 
 #[derive(Deserialize, ts_rs::TS)]
@@ -84,7 +91,28 @@ impl App {
     pub fn open(path: &Path) -> Result<App> {
         let clock = Clock::from_env()?;
         let conn = db::open_book_file(path)?;
-        Ok(App { path: path.to_path_buf(), conn, user: None, clock })
+        Ok(App { path: path.to_path_buf(), conn, user: None, clock, last_seen: None, anchor_warning: None })
+    }
+
+    /// Compare the book with the last-seen file `file` (kept by the host outside the book) and
+    /// keep it up to date after every write. See [`crate::seal::anchor`].
+    pub fn watch_last_seen(&mut self, file: PathBuf) -> Result<()> {
+        self.last_seen = Some(file);
+        self.anchor_warning = None;
+        self.record_seen()
+    }
+
+    /// The rollback warning, if the book is behind what this PC last saw.
+    pub fn anchor_warning(&self) -> Option<&str> {
+        self.anchor_warning.as_deref()
+    }
+
+    fn record_seen(&mut self) -> Result<()> {
+        if let (Some(file), None) = (&self.last_seen, &self.anchor_warning) {
+            let now = self.clock.now_string();
+            self.anchor_warning = crate::seal::anchor::check_last_seen(&self.conn, file, &self.path, &now)?;
+        }
+        Ok(())
     }
 
     /// The clock every command of this book reads "today" from.
@@ -136,6 +164,7 @@ impl App {
             schema_version: db::schema_version(&self.conn)?,
             app_version: APP_VERSION,
             today: self.clock.today().format("%Y-%m-%d").to_string(),
+            anchor_warning: self.anchor_warning.clone(),
             users: users::list(&self.conn)?
                 .into_iter()
                 .map(|u| LoginUser { id: u.id, name: u.name, role: u.role, active: u.active })
@@ -167,9 +196,12 @@ impl App {
             "book_open" | "book_new" => {
                 let p: PathArgs = parse_args(args)?;
                 // Open first; only a book that opened cleanly replaces the current one.
-                let clock = self.clock;
+                let (clock, last_seen) = (self.clock, self.last_seen.clone());
                 *self = if name == "book_open" { App::open_existing(&p.path)? } else { App::create_new(&p.path)? };
                 self.clock = clock;
+                if let Some(file) = last_seen {
+                    self.watch_last_seen(file)?;
+                }
                 Ok(serde_json::to_value(self.info()?).expect("json"))
             }
             "session_login" => {
@@ -214,6 +246,7 @@ impl App {
             )?;
             Ok(())
         })?;
+        self.record_seen()?;
         Ok(serde_json::to_value(self.info()?).expect("json"))
     }
 
@@ -253,7 +286,7 @@ impl App {
             let ctx = Ctx::new(&self.conn, &user, &now).with_lookup(registry::find);
             return (command.run)(&ctx, args);
         }
-        db::with_tx(&mut self.conn, &now, name, |tx| {
+        let out = db::with_tx(&mut self.conn, &now, command.name, |tx| {
             let ctx = Ctx::new(tx, &user, &now).with_lookup(registry::find);
             let out = (command.run)(&ctx, args.clone())?;
             let before = ctx.take_before();
@@ -272,7 +305,9 @@ impl App {
                 },
             )?;
             Ok(out)
-        })
+        })?;
+        self.record_seen()?;
+        Ok(out)
     }
 }
 

@@ -12,6 +12,8 @@ pub struct VerifyReport {
     pub ok: bool,
     /// Short fingerprint of the voucher chain head (12 base32 characters in groups of four).
     pub fingerprint: String,
+    /// Short fingerprint of the whole sealed history (the seal chain's head).
+    pub book_fingerprint: String,
     pub journal: crate::ledger::chain::ChainVerification,
     pub change_log: changelog::LogVerification,
     /// Every sealed row against the seal chain (crate::seal).
@@ -41,6 +43,7 @@ pub fn verify_book(conn: &Connection) -> Result<VerifyReport> {
     Ok(VerifyReport {
         ok,
         fingerprint: journal.fingerprint.clone(),
+        book_fingerprint: crate::seal::anchor::short(&seals.head),
         message: if ok {
             format!(
                 "账套完整：{} 张凭证、{} 条操作日志、{} 条封存记录均与哈希链一致",

@@ -91,13 +91,24 @@ fn start_sealing(conn: &mut Connection, version_before: i64, dirty_before: i64) 
     crate::seal::install_triggers(&tx)?;
     let at = || crate::clock::Clock::from_env().map(|c| c.now_string()).unwrap_or_default();
     if version_before < SEALS_SINCE {
-        let reason = if version_before == 0 { "新建账套" } else { "升级账套：封存已有记录" };
-        crate::seal::seal_everything(&tx, &at(), reason)?;
+        // The first entry names the book for good (seal::anchor::book_id): a random part keeps
+        // two books made in the same second apart.
+        let kind = if version_before == 0 { "新建账套" } else { "升级账套：封存已有记录" };
+        let reason = format!("{kind}（账套标识 {}）", random_id());
+        crate::seal::seal_everything(&tx, &at(), &reason)?;
     } else if schema_version(&tx)? > version_before && dirty_before == 0 {
         crate::seal::seal_pending(&tx, &at(), "升级账套")?;
     }
     tx.commit()?;
     Ok(())
+}
+
+/// 16 random bytes as hex, from the operating system.
+fn random_id() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    data_encoding::HEXLOWER.encode(&bytes)
 }
 
 /// Rows noted by the seal triggers and not sealed (0 before sealing existed).

@@ -24,10 +24,7 @@ pub fn sha256_hex(parts: &[&[u8]]) -> String {
 /// The short form people compare on paper: the first 60 bits of the head in base32,
 /// 12 characters in groups of four (e.g. "K7QF-2M4D-X9PA").
 pub fn fingerprint(hash_hex: &str) -> String {
-    let bytes = data_encoding::HEXLOWER.decode(hash_hex.as_bytes()).unwrap_or_default();
-    let b32 = data_encoding::BASE32_NOPAD.encode(&bytes);
-    let short: String = b32.chars().take(12).collect();
-    short.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join("-")
+    crate::seal::anchor::short(hash_hex)
 }
 
 /// The header fields a voucher's hash covers.

@@ -22,6 +22,8 @@
 //! fingerprint printed on a notice or written down, the last-seen file on this PC, the
 //! fingerprints stored in sign-offs.
 
+pub mod anchor;
+
 use crate::error::{CoreError, Result};
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
