@@ -10,6 +10,7 @@ export const approvalQueue = () => call('audit_approval_queue')
 export const approvalList = (f: ApprovalFilter = {}) => call('audit_approval_list', f)
 export const approve = (id: number, note: string) => call('audit_approval_approve', { id, note })
 export const reject = (id: number, note: string) => call('audit_approval_reject', { id, note })
+/** Switching a control on needs only the chair; switching one off also the auditor (confirm_user/confirm_password). */
 export const setControls = (c: Controls) => call('book_settings_set_controls', c)
 
 // ---- review ----

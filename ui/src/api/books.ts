@@ -2,7 +2,7 @@
 // core commands (docs/contracts/ledger-commands.md); every amount is a decimal string. The
 // types are generated from the Rust ones (src/bindings/).
 import { call } from './ipc'
-import type { ExportRequest, SetOpening } from '@/bindings'
+import type { ExportRequest, Reopen, SetOpening } from '@/bindings'
 
 // ---------- chart ----------
 export const listAccounts = () => call('ledger_accounts')
@@ -50,4 +50,6 @@ export const bankReconciliation = (period: string) => call('ledger_bank_reconcil
 export const bankTick = (voucher_id: number, line_no: number, ticked: boolean) =>
   call('ledger_bank_tick', { voucher_id, line_no, ticked })
 export const closePeriod = (period: string) => call('ledger_period_close', { period })
-export const reopenPeriod = (period: string, reason: string) => call('ledger_period_reopen', { period, reason })
+/** 反结账: the chair, with the auditor confirming in the same call. */
+export const reopenPeriod = (period: string, reason: string, confirm: Pick<Reopen, 'confirm_user' | 'confirm_password'>) =>
+  call('ledger_period_reopen', { period, reason, ...confirm })

@@ -132,8 +132,6 @@ export default {
   close: 'Close',
   overrideTitle: "Chair's approval of a payout over the rules",
   overrideHint: 'The chair types their own password and a reason. The approval is kept for the audit committee.',
-  chairName: 'Chair',
-  chairPassword: "Chair's password",
   overrideAndPost: 'Approve and post',
   reasonRequired: 'Please give a reason',
   addedByRule: '{n} added, {skipped} skipped',

@@ -132,8 +132,6 @@ export default {
   close: '关闭',
   overrideTitle: '工会主席批准超标发放',
   overrideHint: '请工会主席本人输入密码并写明理由。批准记录将留存，供经审会查阅。',
-  chairName: '工会主席',
-  chairPassword: '主席密码',
   overrideAndPost: '批准并记账',
   reasonRequired: '请写明理由',
   addedByRule: '加入 {n} 人，跳过 {skipped} 人',
