@@ -45,7 +45,18 @@ fn logged_in(db: &std::path::Path, user: Option<&str>, password: Option<&str>) -
 
 pub fn open_existing(db: &std::path::Path) -> Result<App, CliError> {
     let mut app = App::open_existing(&db.display().to_string())?;
+    app.set_door_cli();
     watch(&mut app)?;
+    Ok(app)
+}
+
+/// Open for a reading command. Reading needs no login, but a user and password that were
+/// given must be right: a wrong password is refused, not ignored.
+fn open_for_read(db: &std::path::Path, user: Option<&str>, password: Option<&str>) -> Result<App, CliError> {
+    let mut app = open_existing(db)?;
+    if let (Some(user), Some(password)) = (user, password) {
+        app.login_by_name(user, password)?;
+    }
     Ok(app)
 }
 
@@ -63,6 +74,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
     match command {
         Cmd::Init { union_name, unit_name, start, province, treasurer, chair, auditor, chart_version, no_approval, no_signoff } => {
             let mut app = App::open(db)?;
+            app.set_door_cli();
             watch(&mut app)?;
             let args = serde_json::json!({
                 "union_name": union_name, "unit_name": unit_name, "start_month": start, "province": province,
@@ -88,7 +100,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 return Err(CliError::Usage("--args 应为 JSON 对象，例如 '{\"id\": 1}'".into()));
             }
             if api::APP_COMMANDS.iter().any(|(n, _)| *n == name) {
-                let mut app = open_existing(db)?;
+                let mut app = open_for_read(db, user, password)?;
                 return Ok(app.call(&name, args)?);
             }
             // Fail on an unknown name before asking for a password.
@@ -99,7 +111,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             Ok(app.call(&name, args)?)
         }
         Cmd::Verify { json, expect } => {
-            let app = open_existing(db)?;
+            let app = open_for_read(db, user, password)?;
             let report = union_ledger_core::audit::verify::verify_book(app.conn())?;
             let mut value = serde_json::to_value(&report).expect("json");
             let expected = match &expect {
@@ -137,7 +149,12 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             }
             Ok(Value::Null)
         }
-        Cmd::Report(report) => crate::reports::run(db, report),
+        Cmd::Report(report) => {
+            if user.is_some() && password.is_some() {
+                open_for_read(db, user, password)?;
+            }
+            crate::reports::run(db, report)
+        }
         Cmd::Members(MembersCmd::Import { file }) => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::Io(format!("{}：{e}", file.display())))?;
             let mut app = logged_in(db, user, password)?;
@@ -145,7 +162,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             Ok(crate::commands::members::import_file(&mut app, &file_name, &bytes)?)
         }
         Cmd::Members(MembersCmd::List { format: JsonOnly::Json }) => {
-            Ok(crate::commands::members::list(&open_existing(db)?)?)
+            Ok(crate::commands::members::list(&open_for_read(db, user, password)?)?)
         }
         Cmd::Dues(DuesCmd::Charge { month }) => {
             Ok(crate::commands::dues::charge(&mut logged_in(db, user, password)?, &month)?)
@@ -161,7 +178,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             Ok(crate::commands::budget::import_file(&mut app, year, &file_name, &bytes)?)
         }
         Cmd::Notice { period, out, format } => {
-            let app = open_existing(db)?;
+            let app = open_for_read(db, user, password)?;
             match (out, format) {
                 (Some(out), _) => {
                     let page = crate::commands::notice::html(&app, &period)?;
@@ -190,12 +207,12 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
                 "ledger_period_reopen",
                 serde_json::json!({"period": period, "reason": reason, "confirm_user": confirm_user, "confirm_password": confirm_password}),
             )?),
-            PeriodCmd::Status { period } => Ok(open_existing(db)?.read("ledger_period_status", serde_json::json!({"period": period}))?),
+            PeriodCmd::Status { period } => Ok(open_for_read(db, user, password)?.read("ledger_period_status", serde_json::json!({"period": period}))?),
         },
         Cmd::Review(cmd) => match cmd {
-            ReviewCmd::List { period } => Ok(open_existing(db)?.read("audit_review_list", serde_json::json!({"period": period}))?),
+            ReviewCmd::List { period } => Ok(open_for_read(db, user, password)?.read("audit_review_list", serde_json::json!({"period": period}))?),
             ReviewCmd::Queries { status, period } => {
-                Ok(open_existing(db)?.read("audit_review_queries", serde_json::json!({"status": status, "period": period}))?)
+                Ok(open_for_read(db, user, password)?.read("audit_review_queries", serde_json::json!({"status": status, "period": period}))?)
             }
             ReviewCmd::Mark { voucher, status, comment } => {
                 let status = match status {
@@ -233,7 +250,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             if format != "hledger" {
                 return Err(CliError::Usage(format!("不支持的导出格式“{format}”，目前只支持 hledger")));
             }
-            let app = open_existing(db)?;
+            let app = open_for_read(db, user, password)?;
             let text = app.read("ledger_export_hledger", Value::Null)?;
             std::fs::write(&out, text["text"].as_str().unwrap_or_default())
                 .map_err(|e| CoreError::Io(format!("{}：{e}", out.display())))?;
@@ -241,6 +258,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
         }
         Cmd::Demo { members, years, seed, until } => {
             let mut app = App::open(db)?;
+            app.set_door_cli();
             watch(&mut app)?;
             let until = until.unwrap_or_else(|| union_ledger_core::demo::default_until(app.clock().today()));
             let mut created = Value::Null;
@@ -274,7 +292,7 @@ pub fn run(db: &std::path::Path, user: Option<&str>, password: Option<&str>, com
             Ok(out)
         }
         Cmd::Backup { out } => {
-            let app = open_existing(db)?;
+            let app = open_for_read(db, user, password)?;
             union_ledger_core::db::backup_to(app.conn(), &out)?;
             Ok(serde_json::json!({ "backup": out.display().to_string() }))
         }
@@ -314,9 +332,9 @@ fn run_welfare(db: &std::path::Path, user: Option<&str>, password: Option<&str>,
             let mut app = logged_in(db, user, password)?;
             Ok(crate::commands::welfare::post(&mut app, id, override_reason.as_deref())?)
         }
-        WelfareCmd::List { year } => Ok(open_existing(db)?.read("welfare_list", json!({ "year": year }))?),
+        WelfareCmd::List { year } => Ok(open_for_read(db, user, password)?.read("welfare_list", json!({ "year": year }))?),
         WelfareCmd::Sheet { id, out } => {
-            let file = open_existing(db)?.read("welfare_sign_sheet_xlsx", json!({ "id": id }))?;
+            let file = open_for_read(db, user, password)?.read("welfare_sign_sheet_xlsx", json!({ "id": id }))?;
             let file_name = file["file_name"].as_str().unwrap_or("签收表.xlsx").to_string();
             let bytes = decode(&file["data_base64"])?;
             let out = out.unwrap_or_else(|| PathBuf::from(file_name));

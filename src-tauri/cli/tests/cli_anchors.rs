@@ -133,3 +133,14 @@ fn rolling_the_file_back_to_an_older_copy_is_caught_by_the_last_seen_file() {
     let elsewhere = b.dir.path().join("other-pc.json");
     ok(bin(&b.db, &elsewhere).arg("verify").output().unwrap());
 }
+
+#[test]
+fn a_wrong_password_on_a_reading_command_is_refused() {
+    let b = book();
+    let o = bin(&b.db, &b.seen).args(["--user", "李主席", "--password", "wrong", "report", "trial-balance", "--from", "2026-01", "--to", "2026-01"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = bin(&b.db, &b.seen).args(["--user", "李主席", "--password", "wrong", "verify"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    // Without any login, reading still works.
+    ok(bin(&b.db, &b.seen).args(["report", "trial-balance", "--from", "2026-01", "--to", "2026-01"]).output().unwrap());
+}

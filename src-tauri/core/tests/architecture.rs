@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 const TABLE_OWNERS: &[(&str, &str)] = &[
     ("book_settings", "book"),
     ("users", "users"),
+    ("login_events", "users"),
     ("change_log", "workflow"),
     ("approvals", "workflow"),
     ("accounts", "ledger"),

@@ -102,3 +102,28 @@ fn the_treasurer_cannot_act_as_chair_by_any_route() {
     let log = app.call("audit_log_list", json!({"command": "users_change_password"})).unwrap();
     assert!(!log.to_string().contains(PASSWORD), "passwords never reach the log");
 }
+
+/// Issue 13 item 5: wrong passwords are recorded (user, time, door) and shown to the chair
+/// and the auditor; after five in a row the next try must wait, even with the right one.
+#[test]
+fn wrong_passwords_are_recorded_and_a_run_of_them_makes_the_next_try_wait() {
+    let (_d, mut app) = book();
+    for _ in 0..5 {
+        assert_eq!(app.login_by_name(CHAIR, "wrong-one").unwrap_err().code(), "auth_failed");
+    }
+    let err = app.login_by_name(CHAIR, PASSWORD).unwrap_err();
+    assert!(err.to_string().contains("已连续 5 次输错密码") && err.to_string().contains("秒后再试"), "{err}");
+    // Another user is not held up; a name that is no user is recorded too.
+    assert_eq!(app.login_by_name("没有这个人", "x").unwrap_err().code(), "auth_failed");
+    as_user(&mut app, AUDITOR);
+    let failures = app.call("users_login_failures", json!({})).unwrap();
+    let list = failures.as_array().unwrap();
+    assert_eq!(list.len(), 6);
+    assert_eq!(list[0]["user_name"], "没有这个人");
+    assert_eq!(list[1]["user_name"], CHAIR);
+    assert_eq!(list[1]["door"], "window");
+    as_user(&mut app, TREASURER);
+    assert_eq!(app.call("users_login_failures", json!({})).unwrap_err().code(), "permission_denied");
+    // The attempts are sealed like everything else.
+    assert!(union_ledger_core::audit::verify::verify_book(app.conn()).unwrap().ok);
+}

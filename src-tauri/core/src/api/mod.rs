@@ -47,6 +47,8 @@ pub struct App {
     last_seen: Option<PathBuf>,
     /// Set when the book is older than, or differs from, what this PC last saw.
     anchor_warning: Option<String>,
+    /// Which door logins come through: "window" or "cli" (recorded with each login).
+    door: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -91,7 +93,12 @@ impl App {
     pub fn open(path: &Path) -> Result<App> {
         let clock = Clock::from_env()?;
         let conn = db::open_book_file(path)?;
-        Ok(App { path: path.to_path_buf(), conn, user: None, clock, last_seen: None, anchor_warning: None })
+        Ok(App { path: path.to_path_buf(), conn, user: None, clock, last_seen: None, anchor_warning: None, door: "window" })
+    }
+
+    /// Logins through this App are recorded as coming through the command line.
+    pub fn set_door_cli(&mut self) {
+        self.door = "cli";
     }
 
     /// Compare the book with the last-seen file `file` (kept by the host outside the book) and
@@ -173,16 +180,37 @@ impl App {
     }
 
     pub fn login(&mut self, user_id: i64, password: &str) -> Result<User> {
-        let user = users::authenticate(&self.conn, user_id, password)?;
-        self.user = Some(user.clone());
-        Ok(user)
+        let known = users::get(&self.conn, user_id).ok();
+        self.login_as(known, &user_id.to_string(), password)
     }
 
     pub fn login_by_name(&mut self, name: &str, password: &str) -> Result<User> {
         if !book::is_initialized(&self.conn)? {
             return Err(CoreError::NotInitialized);
         }
-        let user = users::authenticate_by_name(&self.conn, name, password)?;
+        let known = users::find_by_name(&self.conn, name)?;
+        self.login_as(known, name, password)
+    }
+
+    /// Check the password, after the wait a run of wrong ones imposes; record the attempt
+    /// (sealed, in its own transaction) whichever way it goes.
+    fn login_as(&mut self, known: Option<User>, typed: &str, password: &str) -> Result<User> {
+        let now = self.clock.now_string();
+        if let Some(u) = &known {
+            users::logins::check_allowed(&self.conn, u.id, &now)?;
+        }
+        let result = match &known {
+            Some(u) => users::authenticate(&self.conn, u.id, password),
+            None => Err(CoreError::AuthFailed),
+        };
+        let ok = result.is_ok();
+        if ok || matches!(result, Err(CoreError::AuthFailed)) {
+            let door = self.door;
+            db::with_tx(&mut self.conn, &now, if ok { "session_login" } else { "session_login_failed" }, |tx| {
+                users::logins::record(tx, known.as_ref(), typed, ok, door, &now)
+            })?;
+        }
+        let user = result?;
         self.user = Some(user.clone());
         Ok(user)
     }

@@ -35,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0010_budget.sql"),
     migration!("0011_welfare.sql"),
     migration!("0012_seals.sql"),
+    migration!("0013_login_events.sql"),
 ];
 const MIGRATION_COUNT: i64 = MIGRATIONS.len() as i64;
 

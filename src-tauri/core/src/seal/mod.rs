@@ -35,6 +35,7 @@ use std::collections::HashMap;
 pub const SEALED_TABLES: &[(&str, &str)] = &[
     ("book_settings", "账套设置"),
     ("users", "用户"),
+    ("login_events", "登录记录"),
     ("approvals", "审批记录"),
     ("accounts", "会计科目"),
     ("opening_balances", "期初余额"),

@@ -20,6 +20,12 @@ pub fn commands() -> Vec<Command> {
             ctx.record_before(&users::get(ctx.conn, a.id)?);
             users::set_active(ctx.conn, a.id, a.active, ctx.user, &a.confirm)
         }),
+        command("users_login_failures", Access::Read, "输错密码的记录（工会主席、经审委员可看）", |ctx: &Ctx, _: NoArgs| -> crate::error::Result<_> {
+            if !matches!(ctx.user.role, users::Role::Chair | users::Role::Auditor) {
+                return Err(crate::error::CoreError::PermissionDenied { action: "查看输错密码的记录".into(), role: ctx.user.role.label().into() });
+            }
+            users::logins::failures(ctx.conn, 200)
+        }),
         command("users_change_password", Access::SelfService, "修改密码", |ctx: &Ctx, a: users::ChangePassword| {
             users::change_password(ctx.conn, &a, ctx.user)
         }),

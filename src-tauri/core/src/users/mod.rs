@@ -3,6 +3,7 @@
 
 pub mod commands;
 
+pub mod logins;
 pub mod officers;
 
 use crate::error::{CoreError, Result};
