@@ -192,7 +192,7 @@ const en: typeof zhCN = {
     pick: 'Choose who confirms',
     option: '{name} ({role})',
     or: ' or ',
-    ask: 'Ask {role} {name} to type their own password below.',
+    ask: 'Ask {name} ({role}) to type their own password below.',
     needUser: 'Choose the second officer',
     needPassword: 'The second officer must type their password',
     notYou: 'Only the {roles} may do this, logged in, with the other officer confirming on the same screen.',

@@ -190,7 +190,7 @@ export default {
     pick: '请选择确认人',
     option: '{name}（{role}）',
     or: '或',
-    ask: '请{role}{name}本人在下面输入密码。',
+    ask: '请{name}（{role}）本人在下面输入密码。',
     needUser: '请选择第二位负责人',
     needPassword: '请第二位负责人输入本人密码',
     notYou: '此事须由{roles}登录办理，另一位负责人在同一界面输入密码确认。',
