@@ -1,5 +1,6 @@
 // Issue 2: fresh book → wizard → login as treasurer → every page → English and back →
-// auditor sees no editing controls.
+// auditor sees no editing controls. Issue 13: the treasurer cannot add an auditor's account;
+// the chair adds one with the auditor confirming on the chair's screen.
 import { sleep } from '../webdriver.mjs';
 
 const PASSWORD = 'secret1';
@@ -52,6 +53,31 @@ export async function login(s, name) {
   await s.waitText('[data-testid="current-user"]', name);
 }
 
+/** Wait until the element's innerText (which, unlike WebDriver's text, includes table cells) has `expected`. */
+async function waitInner(s, css, expected, { timeout = 10000 } = {}) {
+  const until = Date.now() + timeout;
+  let got = '';
+  while (Date.now() < until) {
+    got = await s.execute('const el = document.querySelector(arguments[0]); return el ? el.innerText : ""', [css]);
+    if (got.includes(expected)) return got;
+    await sleep(150);
+  }
+  throw new Error(`expected "${expected}" in ${css}, got "${got}"`);
+}
+
+/** Pick an option of a (non-filterable) ElSelect by its text. */
+async function pickOption(s, testid, text) {
+  await s.click(`[data-testid="${testid}"] .el-select__wrapper`);
+  await sleep(300);
+  const ok = await s.execute(
+    `const o = [...document.querySelectorAll('.el-select-dropdown__item')].find((el) => el.offsetParent && el.innerText.trim() === arguments[0]);
+     if (o) o.click(); return !!o;`,
+    [text],
+  );
+  if (!ok) throw new Error(`no option ${text} in ${testid}`);
+  await sleep(200);
+}
+
 export async function logout(s) {
   await s.click('[data-testid="logout"]');
   await s.find('[data-testid="login-submit"]');
@@ -81,6 +107,19 @@ export const journeys = [
       await shot('settings-treasurer');
       if (!(await s.exists('[data-testid="settings-save"]'))) throw new Error('treasurer should see the save button');
 
+      // The treasurer adds treasurers only: an auditor's account needs the chair and the auditor.
+      await s.click('[data-testid="settings-tab-users"]');
+      await s.click('[data-testid="users-add"]');
+      await s.find(input('users-add-name'));
+      await pickOption(s, 'users-add-role', '经审委员');
+      await s.waitText('[data-testid="users-add-officer-not-you"]', '须由工会主席或经审委员登录办理');
+      if (!(await s.execute(`return document.querySelector('[data-testid="users-add-submit"]').disabled`))) {
+        throw new Error('the treasurer may submit an auditor account');
+      }
+      await shot('treasurer-cannot-add-auditor');
+      await s.click('[data-testid="users-add-cancel"]');
+      await s.waitGone('[data-testid="users-add-submit"]');
+
       await s.click('[data-testid="lang-en"]');
       await s.waitText('[data-testid="nav-members"]', 'Members');
       await shot('english');
@@ -99,6 +138,37 @@ export const journeys = [
       await sleep(300);
       if (await s.exists('[data-testid="users-add"]')) throw new Error('auditor sees users-add');
       await shot('settings-auditor-readonly');
+
+      // The chair adds an audit committee member; 张经审 confirms with their own password.
+      await logout(s);
+      await login(s, '李主席');
+      await s.click('[data-testid="nav-settings"]');
+      await s.click('[data-testid="settings-tab-users"]');
+      await s.click('[data-testid="users-add"]');
+      await s.type(input('users-add-name'), '孙经审');
+      await s.type(input('users-add-password'), 'secret2');
+      await s.waitText('[data-testid="users-add-officer-why"]', '新增工会主席或经审委员账号须工会主席与经审委员共同确认');
+      await waitInner(s, '[data-testid="users-add-officer-user"]', '张经审（经审委员）');
+      await s.type(input('users-add-officer-password'), PASSWORD);
+      await shot('chair-adds-auditor-with-auditor');
+      await s.click('[data-testid="users-add-submit"]');
+      await s.waitGone('[data-testid="users-add-submit"]');
+      await waitInner(s, '[data-testid="users-table"]', '孙经审');
+      await sleep(300);
+      await shot('auditor-added');
+
+      // 孙经审 forgets the password: the chair resets it, the treasurer (neither owner nor chair) confirms.
+      await s.click('[data-testid="users-password-4"]');
+      await s.type(input('password-new'), PASSWORD);
+      await s.type(input('password-new2'), PASSWORD);
+      await waitInner(s, '[data-testid="password-officer-why"]', '重置他人的密码须由本人以外的两位负责人共同确认');
+      await waitInner(s, '[data-testid="password-officer-user"]', '王会计（会计/出纳）');
+      await s.type(input('password-officer-password'), PASSWORD);
+      await shot('chair-resets-password-with-treasurer');
+      await s.click('[data-testid="password-submit"]');
+      await s.waitGone('[data-testid="password-submit"]');
+      await logout(s);
+      await login(s, '孙经审');
     },
   },
 ];

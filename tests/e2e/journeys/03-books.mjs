@@ -1,22 +1,39 @@
 // Issue 3, 账簿报表: post two entries through the real command path, read them back in the
 // bank journal, trial balance, income statement and balance sheet, close October with the
-// bank statement, then reopen it as the chair with a written reason.
+// bank statement, then reopen it as the chair with a written reason — refused to the chair
+// alone (反结账 needs the auditor too), done with 张经审 confirming on the chair's screen.
 import { sleep } from '../webdriver.mjs';
 import { createBook, login, logout } from './01-foundation.mjs';
 
 const input = (id) => `[data-testid="${id}"] input`;
 const ENTER = '\uE007';
 
-/** Post through the same `call` command the UI uses (window.__TAURI_INTERNALS__.invoke). */
-async function callCommand(s, name, args) {
-  const res = await s.executeAsync(
+/** Run a command through the same `call` the UI uses (window.__TAURI_INTERNALS__.invoke); resolves to {ok} or {err}. */
+function invoke(s, name, args) {
+  return s.executeAsync(
     `const done = arguments[arguments.length - 1];
      window.__TAURI_INTERNALS__.invoke('call', { name: arguments[0], args: arguments[1] })
        .then((v) => done({ ok: v }), (e) => done({ err: e }));`,
     [name, args],
   );
+}
+
+async function callCommand(s, name, args) {
+  const res = await invoke(s, name, args);
   if (res && res.err) throw new Error(`${name} failed: ${JSON.stringify(res.err)}`);
   return res.ok;
+}
+
+/** Show a refusal from the core on screen for the screenshot, then take it away. */
+async function banner(s, shot, label, text) {
+  await s.execute(
+    `const d = document.createElement('div'); d.setAttribute('data-testid', 'e2e-banner');
+     d.style.cssText = 'position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:9999;padding:10px 16px;background:#fef0f0;color:#f56c6c;border:1px solid #fbc4c4;border-radius:4px;max-width:900px';
+     d.textContent = arguments[0]; document.body.appendChild(d);`,
+    [text],
+  );
+  await shot(label);
+  await s.execute('document.querySelector(\'[data-testid="e2e-banner"]\').remove()');
 }
 
 /** The element's innerText (WebKitWebDriver's element text leaves out table cells). */
@@ -162,7 +179,7 @@ export const journeys = [
       await shot('closed');
       if (await s.exists('[data-testid="reopen-submit"]')) throw new Error('the treasurer should not see 反结账');
 
-      // The chair reopens with a reason.
+      // The chair reopens with a reason — and the auditor, who confirms on the same screen.
       await logout(s);
       await login(s, '李主席');
       await s.click('[data-testid="nav-books"]');
@@ -173,6 +190,31 @@ export const journeys = [
       await s.click('[data-testid="reopen-submit"]');
       await waitFor(s, '[data-testid="reopen-reason"]', '请写明反结账原因');
       await s.type('[data-testid="reopen-reason"] textarea', '发现10月漏记一笔银行手续费，需补记');
+
+      // The chair alone is refused by the core.
+      const alone = await invoke(s, 'ledger_period_reopen', { period: '2026-10', reason: '主席一人反结账' });
+      if (!alone.err || alone.err.code !== 'validation' || !alone.err.message.includes('两位负责人')) {
+        throw new Error(`the chair alone was not refused: ${JSON.stringify(alone)}`);
+      }
+      await banner(s, shot, 'reopen-chair-alone-refused', `工会主席一人反结账 → ${alone.err.message}`);
+
+      // The window says why and proposes the auditor; the chair cannot be their own second.
+      await waitFor(s, '[data-testid="reopen-officer-why"]', '反结账须工会主席与经审委员共同确认');
+      await waitFor(s, '[data-testid="reopen-officer-user"]', '张经审');
+      const offered = await s.execute(
+        `return [...document.querySelectorAll('.el-select-dropdown__item')].map((o) => o.innerText).filter((x) => x.includes('（'))`,
+      );
+      if (offered.join() !== '张经审（经审委员）') throw new Error(`offered as second officer: ${offered}`);
+      // A wrong password: the core's message next to the field, the month stays closed.
+      await s.type(input('reopen-officer-password'), 'wrong-pass');
+      await s.click('[data-testid="reopen-submit"]');
+      await waitFor(s, '[data-testid="reopen-officer-password"]', '姓名或密码不正确');
+      await waitFor(s, '[data-testid="close-status"]', '已结账');
+      await sleep(300);
+      await shot('reopen-wrong-auditor-password');
+      // 张经审 types the right one.
+      await s.type(input('reopen-officer-password'), 'secret1');
+      await shot('reopen-chair-with-auditor');
       await s.click('[data-testid="reopen-submit"]');
       await waitFor(s, '[data-testid="close-status"]', '未结账');
       await waitFor(s, '[data-testid="close-events"]', '漏记一笔银行手续费');

@@ -3,7 +3,9 @@
 // approves it from the queue (receipt visible) → the treasurer posts it → the auditor marks the
 // income reviewed and queries the expense → the treasurer answers → the auditor closes the
 // query and signs October off (fingerprint shown) → the treasurer closes October. The
-// auditor's attempt to write is refused by the core as a permission matter.
+// auditor's attempt to write is refused by the core as a permission matter. Last, the chair
+// switches chair approval off — refused alone, done with the auditor confirming — and back on
+// alone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep } from '../webdriver.mjs';
@@ -284,6 +286,36 @@ export const journeys = [
       await waitFor(s, '[data-testid="report-summary"]', fp);
       await sleep(500);
       await shot('annual-report');
+      await logout(s);
+
+      // ---- chair: switching a control off needs the auditor too; on, the chair alone ----
+      await login(s, '李主席');
+      const alone = await invoke(s, 'book_settings_set_controls', { approval_required: false });
+      if (!alone.err || !alone.err.message.includes('两位负责人')) throw new Error(`the chair alone switched a control off: ${JSON.stringify(alone)}`);
+      await s.click('[data-testid="nav-settings"]');
+      await s.click('[data-testid="settings-tab-controls"]');
+      await s.click('[data-testid="settings-approval-required"]');
+      await waitFor(s, '[data-testid="controls-off-dialog"]', '关闭内控设置须工会主席与经审委员共同确认');
+      await waitFor(s, '[data-testid="controls-off-officer-user"]', '张经审（经审委员）');
+      // No password: the dialog asks for it before anything is sent.
+      await s.click('[data-testid="controls-off-submit"]');
+      await waitFor(s, '[data-testid="controls-off-officer-password"]', '请第二位负责人输入本人密码');
+      await sleep(300);
+      await shot('control-off-needs-auditor');
+      if (!(await callCommand(s, 'book_settings_get', {})).approval_required) throw new Error('approval switched off without the auditor');
+      await s.type(input('controls-off-officer-password'), 'secret1');
+      await s.click('[data-testid="controls-off-submit"]');
+      await s.waitGone('[data-testid="controls-off-submit"]');
+      await sleep(300);
+      await shot('control-off-with-auditor');
+      if ((await callCommand(s, 'book_settings_get', {})).approval_required) throw new Error('approval still on');
+      const log = await callCommand(s, 'audit_log_list', { command: 'book_settings_set_controls' });
+      if (!JSON.stringify(log).includes('张经审') || JSON.stringify(log).includes('"secret1"')) throw new Error(`control log: ${JSON.stringify(log)}`);
+      // Switching it back on needs no second officer.
+      await s.click('[data-testid="settings-approval-required"]');
+      for (let i = 0; i < 40 && !(await callCommand(s, 'book_settings_get', {})).approval_required; i++) await sleep(150);
+      if (!(await callCommand(s, 'book_settings_get', {})).approval_required) throw new Error('approval not back on');
+      if (await s.exists('[data-testid="controls-off-dialog"]')) throw new Error('switching on asked for a second officer');
     },
   },
 ];
