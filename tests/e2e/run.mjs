@@ -67,7 +67,9 @@ mkdirSync(artifacts, { recursive: true });
 start('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp']);
 await sleep(500);
 // tauri-driver passes its environment on to the app; the journeys' execFileSync calls inherit process.env.
-const env = { DISPLAY: display, LANG: 'zh_CN.UTF-8', WEBKIT_DISABLE_COMPOSITING_MODE: '1', UNION_LEDGER_TODAY: TODAY };
+// This run's own last-seen file (seal::anchor), never the machine's.
+const lastSeen = join(mkdtempSync(join(tmpdir(), 'ul-e2e-seen-')), 'last-seen.json');
+const env = { DISPLAY: display, LANG: 'zh_CN.UTF-8', WEBKIT_DISABLE_COMPOSITING_MODE: '1', UNION_LEDGER_TODAY: TODAY, UNION_LEDGER_LAST_SEEN: lastSeen };
 Object.assign(process.env, env);
 console.log(`e2e: business date pinned to ${TODAY} (UNION_LEDGER_TODAY)`);
 start('tauri-driver', ['--port', String(port), '--native-port', String(port + 100)], env);

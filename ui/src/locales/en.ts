@@ -17,6 +17,7 @@ const en: typeof zhCN = {
     bookFile: 'Book file',
     version: 'Version',
     integrityFailedTitle: 'The book file failed its integrity check',
+    anchorWarningTitle: 'This book is older than this PC last saw, or has been replaced',
     integrityFailedBody: 'The book file may be damaged. Stop entering records, keep a copy of the file, then restore the latest backup. (Technical details: {detail})',
   },
   common: {

@@ -15,6 +15,7 @@ export default {
     bookFile: '账套文件',
     version: '版本',
     integrityFailedTitle: '账套文件完整性检查未通过',
+    anchorWarningTitle: '这个账套比本机上次见到的旧，或已被替换',
     integrityFailedBody: '账套文件可能已损坏。请先停止记账，把账套文件复制一份留存，再用最近的备份恢复。（技术细节：{detail}）',
   },
   common: {
